@@ -1,0 +1,80 @@
+/**
+ * The ports the core depends on. Store, model and platforms implement them; the core imports no SDK.
+ */
+import type { Conversation, ConversationKey } from "./conversation.js";
+
+/** Injected time (no Date.now() inside the core). */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export type LogFields = Record<string, unknown>;
+
+/** Structured logger; implementations write to stderr and redact secrets. */
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  child(fields: LogFields): Logger;
+}
+
+/** What `ConversationStore.load` found. A record that failed validation was moved aside (kept, not deleted). */
+export type LoadResult =
+  | { status: "found"; conversation: Conversation }
+  | { status: "missing" }
+  | { status: "reset"; reason: string };
+
+/**
+ * Conversation store. Every method throws TailorError("store.*") on failure or timeout:
+ * an outage never looks like an empty conversation.
+ */
+export interface ConversationStore {
+  load(key: ConversationKey, signal?: AbortSignal): Promise<LoadResult>;
+  /** Writes the record and refreshes its TTL. */
+  save(conversation: Conversation, signal?: AbortSignal): Promise<void>;
+  /** `forget`: deletes the conversation. */
+  delete(key: ConversationKey, signal?: AbortSignal): Promise<void>;
+  /**
+   * Runs `fn` while holding the conversation's lock (with a lease, across processes on Redis).
+   * Turns of one conversation never interleave; a crashed holder's lease expires.
+   */
+  withLock<T>(key: ConversationKey, fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** Once-only claim of a platform event id: true the first time, false for every duplicate. */
+  claimEvent(eventId: string, signal?: AbortSignal): Promise<boolean>;
+  /** Throws if the store is unreachable (readiness). */
+  ping(signal?: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A JSON Schema object, as both model backends take it. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export type ModelCallName = "analyse" | "integrate" | "synthesize";
+
+export interface ModelRequest {
+  call: ModelCallName;
+  /** System turn: instructions. */
+  system: string;
+  /** User turn: the call's input (intent, exemplars, pinned values, answers...). */
+  user: string;
+  /** The answer must be JSON matching this schema (grammar or response_format). */
+  schema: JsonSchema;
+  maxTokens: number;
+  /** Fairness key for the queue (conversation or user): one user's flood cannot starve others. */
+  fairnessKey: string;
+  signal?: AbortSignal;
+  /** Called with 1-based positions while the request waits for the model; 0 when it starts. */
+  onQueuePosition?: (position: number) => void;
+}
+
+/** The model port: structured generation. Throws TailorError("model.*") on failure. */
+export interface ModelPort {
+  /** Returns the raw text the model produced (JSON per `schema`); the engine validates it. */
+  generateJson(request: ModelRequest): Promise<string>;
+  /** One line for logs: backend, model, adapters. */
+  describe(): string;
+  close(): Promise<void>;
+}
