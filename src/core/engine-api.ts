@@ -62,7 +62,9 @@ export type NoticeCode =
   | "nothing_to_retry"
   | "nothing_to_skip"
   | "answer_recorded"
-  | "ended";
+  | "ended"
+  | "not_allowed"
+  | "dms_off";
 
 export type EngineReply =
   | { kind: "questions"; round: number; intro: string; questions: QuestionView[] }
