@@ -1,0 +1,20 @@
+/** `memory://`: everything in this process, gone when it exits (tests, trying the bot out). */
+import type { Logger } from "../core/ports.js";
+import { MemoryEventDedupe } from "./event-dedupe.js";
+import { MemoryLeaseBackend } from "./memory-lease-backend.js";
+import { createKeyv, type StoreBackend } from "./store-backend.js";
+
+export function openMemoryBackend(logger: Logger): StoreBackend {
+  const map = new Map<string, unknown>();
+  const keyv = createKeyv(map, logger);
+  return {
+    kind: "memory",
+    keyv,
+    leases: new MemoryLeaseBackend(),
+    dedupe: new MemoryEventDedupe(),
+    ping: async () => {},
+    close: async () => {
+      map.clear();
+    },
+  };
+}
