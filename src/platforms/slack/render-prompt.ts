@@ -1,0 +1,113 @@
+/**
+ * A prompt version: a heading with its number, block `tailor_prompt` holding the prompt in a code block
+ * (or a line saying it is attached as a file), the checklist (pinned / assumed / open) and the assumptions.
+ * Prompts for code and SQL contain ``` themselves; such a prompt, or one too long for a section, goes
+ * out as a file snippet so it copies exactly.
+ */
+import type { ChecklistItem, EngineReply } from "../../core/engine-api.js";
+import { escapeMrkdwn, safeMrkdwn } from "./mrkdwn.js";
+import { PROMPT_BLOCK_ID } from "./slack-ids.js";
+import { SLACK_LIMITS } from "./slack-limits.js";
+import { type Block, context, message, type SlackMessage, section } from "./slack-message.js";
+
+type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
+
+const FENCE = "```";
+/** Looks like a fence, is not one (U+02CB MODIFIER LETTER GRAVE ACCENT): used only when a file cannot be sent. */
+const FENCE_LOOKALIKE = "ˋˋˋ";
+
+/** The code block for a prompt, or undefined when it must go out as a file. */
+export function promptCodeBlock(prompt: string): string | undefined {
+  if (prompt.includes(FENCE)) return undefined;
+  const block = `${FENCE}\n${escapeMrkdwn(prompt)}\n${FENCE}`;
+  return block.length <= SLACK_LIMITS.sectionText ? block : undefined;
+}
+
+export const promptFilename = (version: number): string => `prompt-v${version}.md`;
+
+export function renderPrompt(reply: PromptReply): SlackMessage {
+  const code = promptCodeBlock(reply.text);
+  const filename = promptFilename(reply.version);
+  const promptBlock = code
+    ? section(code, PROMPT_BLOCK_ID)
+    : section(`The prompt (${reply.text.length} characters) is attached below as \`${filename}\`.`, PROMPT_BLOCK_ID);
+  const blocks: Block[] = [section(`*Tailored prompt v${reply.version}*`), promptBlock, ...detailBlocks(reply)];
+  blocks.push(context("Reply in this thread to refine it (for example “shorter” or “for a 5th grader”)."));
+  const attachment = code ? undefined : { filename, title: `Tailored prompt v${reply.version}`, content: reply.text };
+  return message(`Tailored prompt v${reply.version}`, blocks, attachment ? { attachment } : {});
+}
+
+/**
+ * The prompt as code blocks over several messages, fences replaced by a look-alike: the fallback when
+ * the file upload fails. Split on lines, so each part fits a section.
+ */
+export function renderPromptParts(prompt: string): SlackMessage[] {
+  const parts = splitEscaped(
+    prompt.replaceAll(FENCE, FENCE_LOOKALIKE),
+    SLACK_LIMITS.sectionText - 2 * FENCE.length - 2,
+  );
+  return parts.map((part, i) =>
+    message(`Prompt, part ${i + 1} of ${parts.length}`, [section(`${FENCE}\n${part}\n${FENCE}`)]),
+  );
+}
+
+/** Escaped parts of at most `budget` characters, split between lines where possible, never inside an entity. */
+function splitEscaped(raw: string, budget: number): string[] {
+  const parts: string[] = [];
+  let current = "";
+  for (const line of raw.split("\n")) {
+    const escaped = escapeMrkdwn(line);
+    const joined = current ? `${current}\n${escaped}` : escaped;
+    if (joined.length <= budget) {
+      current = joined;
+      continue;
+    }
+    if (current) parts.push(current);
+    current = "";
+    for (const char of line) {
+      const piece = escapeMrkdwn(char);
+      if (current.length + piece.length > budget) {
+        parts.push(current);
+        current = "";
+      }
+      current += piece;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
+function detailBlocks(reply: PromptReply): Block[] {
+  const blocks: Block[] = [];
+  const checklist = renderChecklist(reply.checklist);
+  if (checklist) blocks.push(section(checklist));
+  if (reply.assumptions.length > 0) {
+    const lines = reply.assumptions.map((assumption) => `• ${escapeMrkdwn(assumption)}`).join("\n");
+    blocks.push(section(`*Assumptions* (say so in this thread to correct one)\n${lines}`));
+  }
+  if (reply.repaired.length > 0) {
+    const values = reply.repaired.map((value) => `“${safeMrkdwn(value, 200)}”`).join(", ");
+    blocks.push(context(`Added back what the draft left out: ${values}`));
+  }
+  return blocks;
+}
+
+const STATUS_LABEL: Record<ChecklistItem["status"], string> = {
+  pinned: "*Pinned* (your words)",
+  assumed: "*Assumed*",
+  open: "*Open* (left to the prompt to optimize)",
+};
+
+function renderChecklist(items: ChecklistItem[]): string {
+  const lines: string[] = [];
+  for (const status of ["pinned", "assumed", "open"] as const) {
+    const ofStatus = items.filter((item) => item.status === status);
+    if (ofStatus.length === 0) continue;
+    const entries = ofStatus.map((item) => {
+      const name = item.capability.replaceAll("_", " ");
+      return item.value ? `${name}: ${safeMrkdwn(item.value, 300)}` : name;
+    });
+    lines.push(`${STATUS_LABEL[status]}: ${entries.join(" · ")}`);
+  }
+  return lines.join("\n");
+}

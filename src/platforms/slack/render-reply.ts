@@ -1,0 +1,76 @@
+/**
+ * Every engine reply and adapter notice as a Slack message. All model and user text is escaped here
+ * or in the renderers this calls; no message exceeds the limits in `slack-limits.ts`.
+ */
+import type { EngineReply, NoticeCode, Progress } from "../../core/engine-api.js";
+import { escapeMrkdwn, quoteMrkdwn, safeMrkdwn } from "./mrkdwn.js";
+import { renderPrompt } from "./render-prompt.js";
+import { renderQuestions } from "./render-questions.js";
+import { RETRY_ACTION_ID } from "./slack-ids.js";
+import { SLACK_LIMITS } from "./slack-limits.js";
+import { actions, button, context, message, type SlackMessage, section } from "./slack-message.js";
+
+/** Notices meant for the person who acted, not the thread (someone else clicking, nothing to do). */
+const EPHEMERAL_NOTICES: ReadonlySet<NoticeCode> = new Set([
+  "not_allowed",
+  "nothing_to_retry",
+  "nothing_to_skip",
+  // A clicked answer already shows in place on the questions message.
+  "answer_recorded",
+]);
+
+export const isEphemeral = (reply: EngineReply): boolean =>
+  reply.kind === "notice" && EPHEMERAL_NOTICES.has(reply.code);
+
+export function renderReply(reply: EngineReply): SlackMessage {
+  switch (reply.kind) {
+    case "questions":
+      return renderQuestions(reply);
+    case "prompt":
+      return renderPrompt(reply);
+    case "error":
+      return renderError(reply.message, reply.retry);
+    case "notice":
+      return message(reply.text, [section(escapeMrkdwn(reply.text))], { ephemeral: isEphemeral(reply) });
+  }
+}
+
+/** A failed step: what happened (user-safe text only) and, when it can be re-run, a retry button. */
+export function renderError(text: string, retry: boolean): SlackMessage {
+  const blocks = [section(`:warning: ${escapeMrkdwn(text)}`)];
+  if (retry) blocks.push(actions("tailor_error", [button(RETRY_ACTION_ID, "Retry", "retry", "primary")]));
+  return message(text, blocks);
+}
+
+/** Shown when something failed outside the engine's own error replies (never the internal error). */
+export const INTERNAL_ERROR_TEXT = "Something went wrong on my side. Nothing you said is lost: try again in a moment.";
+
+export function renderWorking(progress: Progress): SlackMessage {
+  const text =
+    progress.kind === "queued" && progress.position > 0
+      ? `Waiting for the model: ${progress.position === 1 ? "you are next" : `position ${progress.position} in the queue`}…`
+      : "Working on it…";
+  return message(text, [context(`:hourglass_flowing_sand: ${text}`)]);
+}
+
+/** The root message of a `/tailor` conversation: its owner (the only mention the bot makes) and the intent. */
+export function renderRoot(ownerId: string, intent: string): SlackMessage {
+  const owner = `<@${ownerId.replace(/[^A-Z0-9]/gi, "")}>`;
+  const quoted = quoteMrkdwn(safeMrkdwn(intent, SLACK_LIMITS.sectionText - 200));
+  const text = `${owner} asked for a tailored prompt:\n${quoted}`;
+  return {
+    text: `${owner} asked for a tailored prompt: ${safeMrkdwn(intent, SLACK_LIMITS.messageText - 100)}`,
+    blocks: [section(text), context("I will ask a few questions in this thread; the owner answers here.")],
+  };
+}
+
+export const USAGE_TEXT =
+  "Usage: `/tailor <what you want a prompt for>`, for example `/tailor write a cold email to an investor`. " +
+  "You can also mention me in a channel or send me a direct message.";
+
+export const CANNOT_POST_TEXT =
+  "I cannot post in this conversation. Invite me to the channel (`/invite @PromptTailor`) or send me a direct message.";
+
+/** `mrkdwn` for the note that replaces a round's buttons once the round is over. */
+export const roundClosedNote = (how: "answered" | "skipped"): string =>
+  how === "skipped" ? "Questions skipped: writing the prompt now." : "Answered: thank you.";
