@@ -33,22 +33,25 @@ export async function openRedisClient(
     socket: { connectTimeout: options.timeoutMs, reconnectStrategy: reconnectDelay },
   });
 
-  let connected = false;
+  // Report the first error of an outage at warn (a wrong password or host shows up here), then stay
+  // quiet while the client retries.
+  let outage = false;
+  let everConnected = false;
   client.on("error", (error: unknown) => {
-    // Log an outage once, then stay quiet while reconnecting.
-    if (connected) logger.warn("redis connection lost; reconnecting", { error });
-    else logger.debug("redis not reachable", { error });
-    connected = false;
+    if (outage) return logger.debug("redis still unreachable", { error });
+    outage = true;
+    logger.warn(everConnected ? "redis connection lost; reconnecting" : "redis not reachable; retrying", { error });
   });
   client.on("ready", () => {
-    connected = true;
-    logger.info("redis connected");
+    logger.info(everConnected ? "redis reconnected" : "redis connected");
+    outage = false;
+    everConnected = true;
   });
 
   // Resolves once connected; it never rejects while retrying, only after close() (ignored then).
   const connecting = client.connect().catch(() => {});
   await Promise.race([connecting, sleep(options.timeoutMs)]);
-  if (!client.isReady) logger.warn("redis not reachable yet; the store keeps retrying in the background");
+  if (!client.isReady) logger.warn("redis not ready yet; the store keeps retrying in the background");
   return client as RedisClient;
 }
 
