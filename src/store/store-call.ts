@@ -32,7 +32,7 @@ export async function storeCall<T>(
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
-  const work = run(controller.signal).catch((error: unknown) => {
+  const work = (async () => run(controller.signal))().catch((error: unknown) => {
     if (isTailorError(error)) throw error;
     throw new TailorError("store.unavailable", `store ${operation} failed: ${describe(error)}`, { cause: error });
   });

@@ -33,6 +33,15 @@ describe("STORE_URL parsing", () => {
     }
   });
 
+  it("builds a working memory store from memory://", async () => {
+    const store = await createStore({ url: "memory://", logger: silentLogger });
+    const key = { platform: "terminal", workspace: "local", channel: "cli", thread: "main" } as const;
+    await store.ping();
+    expect(await store.load(key)).toEqual({ status: "missing" });
+    expect(await store.claimEvent("evt-1")).toBe(true);
+    await store.close();
+  });
+
   it("rejects a non-positive store setting with config.invalid", async () => {
     await expect(createStore({ url: "memory://", ttlMs: 0, logger: silentLogger })).rejects.toMatchObject({
       code: "config.invalid",
