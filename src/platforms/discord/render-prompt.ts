@@ -1,0 +1,54 @@
+/**
+ * A prompt version as Discord messages: fenced code blocks of at most 2000 characters each, in at most
+ * three messages, else one message with the prompt attached as prompt.md. The checklist rides along
+ * as an embed on the last message.
+ */
+import type { EngineReply } from "../../core/engine-api.js";
+import { DISCORD_LIMITS, MAX_PROMPT_MESSAGES } from "./discord-limits.js";
+import type { OutboundMessage } from "./outbound-message.js";
+import { renderChecklist } from "./render-checklist.js";
+import { escapeFences, fenced, fenceOverhead, splitText } from "./split-prompt.js";
+
+type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
+
+export const PROMPT_FILE_NAME = "prompt.md";
+const LANGUAGE = "md";
+/** Room for the longest header line ("**Prompt v12** (refined) · part 3/3") and its newline. */
+const HEADER_RESERVE = 64;
+
+export function renderPrompt(reply: PromptReply): OutboundMessage[] {
+  const checklist = renderChecklist(reply.checklist, reply.assumptions, reply.repaired);
+  const exactFile = { name: PROMPT_FILE_NAME, text: reply.text };
+  const title = `**Prompt v${reply.version}**${reply.version > 1 ? " (refined)" : ""}`;
+  const escaped = escapeFences(reply.text);
+  const budget = DISCORD_LIMITS.messageContent - HEADER_RESERVE - fenceOverhead(LANGUAGE);
+  const chunks = splitText(escaped.text, budget);
+
+  if (chunks.length > MAX_PROMPT_MESSAGES) {
+    return [
+      {
+        content: `${title}\nThis version is ${reply.text.length} characters, too long for ${MAX_PROMPT_MESSAGES} messages: it is attached as \`${PROMPT_FILE_NAME}\`.`,
+        files: [exactFile],
+        embeds: [checklist],
+      },
+    ];
+  }
+
+  return chunks.map((chunk, index) => {
+    const part = chunks.length > 1 ? ` · part ${index + 1}/${chunks.length}` : "";
+    const message: OutboundMessage = { content: `${title}${part}\n${fenced(chunk, LANGUAGE)}` };
+    if (index === chunks.length - 1) {
+      // Backticks inside the prompt were broken up to keep the block intact: attach the exact text too.
+      message.embeds = [
+        escaped.changed
+          ? {
+              ...checklist,
+              footer: { text: `The prompt contains \`\`\`: copy the exact text from ${PROMPT_FILE_NAME}.` },
+            }
+          : checklist,
+      ];
+      if (escaped.changed) message.files = [exactFile];
+    }
+    return message;
+  });
+}
