@@ -75,6 +75,13 @@ export class Replier {
     else if (interaction) await this.unarchivingRetry(() => interaction.editReply({ ...payload, message: ref.id }));
   }
 
+  /** Removes a message that has served its purpose (the queue position once the answer is there). */
+  async remove(ref: SentRef): Promise<void> {
+    const interaction = this.liveInteraction();
+    if (ref.via === "channel") await ref.message.delete();
+    else if (interaction) await interaction.deleteReply(ref.id);
+  }
+
   /** Replaces the message the component or modal was on (after `deferUpdate`, "@original" is that message). */
   async updateSource(message: OutboundMessage): Promise<void> {
     const payload = toPayload(message);

@@ -61,7 +61,9 @@ export async function runTurn(
     return undefined;
   } finally {
     typing?.stop();
-    await queued;
+    // The queue position is stale once the answer is there.
+    const ref = await queued;
+    if (ref) await replier.remove(ref).catch((error: unknown) => logger.debug("queue notice not removed", { error }));
   }
 }
 
