@@ -57,7 +57,7 @@ describe("registering the tailor command", () => {
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       `PUT /applications/${standin.world.applicationId}/guilds/${standin.world.guildId}/commands`,
     ]);
-    const [sent] = calls[0]?.body as Array<Record<string, unknown>>;
+    const sent = (calls[0]?.body as Array<Record<string, unknown>> | undefined)?.[0];
     expect(sent).toMatchObject({ name: "tailor", options: [expect.objectContaining({ name: "intent", type: 3 })] });
     expect(sent).not.toHaveProperty("contexts");
   });
