@@ -51,11 +51,13 @@ export async function handleCommand(context: DiscordContext, interaction: ChatIn
     interaction.inGuild() &&
     (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement)
   ) {
-    const thread = await openThread(context, interaction, intent);
-    key = thread ? threadKey(interaction.guildId, channel.id, thread.id) : channelKey(interaction.guildId, channel.id);
-    replier = thread
-      ? new Replier({ channel: thread })
-      : new Replier({ channel, interaction, fillsDeferredReply: true });
+    const opened = await openThread(context, interaction, intent);
+    key = opened.thread
+      ? threadKey(interaction.guildId, channel.id, opened.thread.id)
+      : channelKey(interaction.guildId, channel.id);
+    replier = opened.thread
+      ? new Replier({ channel: opened.thread })
+      : new Replier({ channel, interaction, fillsDeferredReply: !opened.starterSent });
   } else {
     key = await keyOfChannel(channel);
     replier = new Replier({ channel, interaction, fillsDeferredReply: true });
@@ -70,25 +72,29 @@ async function openThread(
   context: DiscordContext,
   interaction: ChatInputCommandInteraction<"cached" | "raw">,
   intent: string,
-): Promise<ThreadChannel | undefined> {
+): Promise<{ thread?: ThreadChannel; starterSent: boolean }> {
   const channel = interaction.channel;
-  if (channel?.type !== ChannelType.GuildText && channel?.type !== ChannelType.GuildAnnouncement) return undefined;
+  if (channel?.type !== ChannelType.GuildText && channel?.type !== ChannelType.GuildAnnouncement)
+    return { starterSent: false };
+  let starterSent = false;
   try {
     const starter = await interaction.editReply({
       content: `${userMention(interaction.user.id)} asked for a tailored prompt:\n> ${escapeText(truncate(intent.replace(/\s+/g, " "), STARTER_INTENT_CHARS))}\nThe conversation goes on in the thread.`,
       allowedMentions: NO_MENTIONS,
     });
-    return await channel.threads.create({
+    starterSent = true;
+    const thread = await channel.threads.create({
       name: threadName(intent),
       startMessage: starter.id,
       autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
     });
+    return { thread, starterSent };
   } catch (error) {
     context.logger.warn("could not open a thread; the conversation stays in the channel", {
       error,
       channelId: channel.id,
     });
-    return undefined;
+    return { starterSent };
   }
 }
 
