@@ -1,0 +1,57 @@
+/**
+ * Plain-text rendering of engine replies for the terminal chat. stdout carries only the
+ * conversation: each prompt version sits between `--- prompt vN ---` and `--- end ---`.
+ */
+import type { EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
+
+export function renderTerminalReply(reply: EngineReply): string {
+  switch (reply.kind) {
+    case "questions":
+      return renderQuestions(reply.intro, reply.questions);
+    case "prompt": {
+      const lines = [`--- prompt v${reply.version} ---`, reply.text, "--- end ---"];
+      const checklist = reply.checklist.map(
+        (item) => `  [${item.status}] ${item.capability}${item.value ? `: ${item.value}` : ""}`,
+      );
+      if (checklist.length) lines.push("Capabilities:", ...checklist);
+      if (reply.assumptions.length)
+        lines.push("Assumptions (say so to correct one):", ...reply.assumptions.map((a) => `  - ${a}`));
+      if (reply.repaired.length) lines.push(`Added back to the prompt: ${reply.repaired.join("; ")}`);
+      lines.push('Type a refinement ("shorter", "for a 5th grader"), or new, forget, help.');
+      return lines.join("\n");
+    }
+    case "error":
+      return `! ${reply.message}${reply.retry ? " (type retry to try again)" : ""}`;
+    case "notice":
+      return reply.text;
+  }
+}
+
+function renderQuestions(intro: string, questions: readonly QuestionView[]): string {
+  const lines = intro ? [intro] : [];
+  const open = questions.filter((q) => q.answer === undefined);
+  for (const [index, question] of questions.entries()) {
+    if (question.answer !== undefined) {
+      lines.push(`Q${index + 1}. ${question.text} -> ${question.answer}`);
+      continue;
+    }
+    lines.push(`Q${index + 1}. ${question.text}`);
+    question.options.forEach((option, i) => {
+      lines.push(`  ${i + 1}) ${option}`);
+    });
+  }
+  if (open.length) {
+    lines.push(
+      open.length > 1
+        ? `Answer with numbers in order (e.g. ${open.map(() => "1").join(" ")}), in your own words, or skip.`
+        : "Answer with a number, in your own words, or skip.",
+    );
+  }
+  return lines.join("\n");
+}
+
+export function renderTerminalProgress(progress: Progress): string {
+  return progress.kind === "queued"
+    ? `(waiting for the model: position ${progress.position})`
+    : `(working: ${progress.step}…)`;
+}

@@ -1,0 +1,78 @@
+/**
+ * The terminal chat: one conversation on stdin/stdout, line by line; works with piped stdin (EOF
+ * ends it). Same engine and store as the platforms. Progress goes to stderr so stdout stays the
+ * conversation.
+ */
+import { createInterface } from "node:readline";
+import type { ConversationKey } from "../../core/conversation.js";
+import type { InboundEvent, QuestionView, TailorEngine } from "../../core/engine-api.js";
+import { parseTerminalLine } from "./parse-terminal-line.js";
+import { renderTerminalProgress, renderTerminalReply } from "./render-terminal-reply.js";
+
+type EventBody = InboundEvent extends infer E
+  ? E extends unknown
+    ? Omit<E, "eventId" | "key" | "user">
+    : never
+  : never;
+
+export const TERMINAL_KEY: ConversationKey = {
+  platform: "terminal",
+  workspace: "local",
+  channel: "cli",
+  thread: "main",
+};
+
+export interface TerminalChatOptions {
+  engine: TailorEngine;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Progress lines (default: nowhere). */
+  progress?: NodeJS.WritableStream;
+  user?: string;
+  signal?: AbortSignal;
+  /** Event id prefix, unique per run so a restarted chat is not taken for a duplicate. */
+  runId?: string;
+}
+
+export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
+  const { engine, output } = options;
+  const user = { id: options.user ?? "local-user" };
+  const runId = options.runId ?? `${process.pid}-${Date.now().toString(36)}`;
+  const write = (text: string) => output.write(`${text}\n`);
+  let sequence = 0;
+  let open: QuestionView[] = [];
+
+  const send = async (event: EventBody): Promise<void> => {
+    sequence += 1;
+    const replies = await engine.handle(
+      { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user } as InboundEvent,
+      {
+        signal: options.signal,
+        onProgress: (p) => options.progress?.write(`${renderTerminalProgress(p)}\n`),
+      },
+    );
+    for (const reply of replies) {
+      if (reply.kind === "questions") open = reply.questions.filter((q) => q.answer === undefined);
+      if (reply.kind === "prompt") open = [];
+      write(renderTerminalReply(reply));
+    }
+  };
+
+  write("PromptTailor: what do you want a prompt for? (one line; type help for help)");
+  const lines = createInterface({ input: options.input, terminal: false });
+  for await (const raw of lines) {
+    if (options.signal?.aborted) break;
+    const line = raw.trim();
+    if (line === "") continue;
+    const parsed = parseTerminalLine(line, open);
+    if (parsed.kind === "invalid") {
+      write(parsed.message);
+    } else if (parsed.kind === "answers") {
+      for (const pick of parsed.picks) await send({ kind: "answer", questionId: pick.questionId, option: pick.option });
+    } else if (parsed.text.toLowerCase() === "retry") {
+      await send({ kind: "retry" });
+    } else {
+      await send({ kind: "message", text: parsed.text, mayStart: true });
+    }
+  }
+}
