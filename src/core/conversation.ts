@@ -79,7 +79,8 @@ export const conversationSchema = z.object({
   owner: z.object({ id: z.string().min(1), name: z.string().optional() }),
   intent: z.string(),
   domain: z.string().optional(),
-  phase: z.enum(["analysing", "asking", "integrating", "synthesizing", "done", "cancelled"]),
+  /** `awaiting_intent`: after `new`, the owner's next message is the new intent. */
+  phase: z.enum(["awaiting_intent", "analysing", "asking", "integrating", "synthesizing", "done", "cancelled"]),
   capabilities: z.array(capabilityStateSchema),
   /** The current round's questions. */
   questions: z.array(questionSchema),

@@ -1,0 +1,105 @@
+/**
+ * Pure transitions of the conversation record: creation, capability status, questions, views.
+ */
+import {
+  CAPABILITY_IDS,
+  type CapabilityId,
+  type CapabilityState,
+  CONVERSATION_SCHEMA_VERSION,
+  type Conversation,
+  type ConversationKey,
+  type Question,
+} from "../conversation.js";
+import type { ChecklistItem, EngineReply, InboundUser, QuestionView } from "../engine-api.js";
+import type { ProposedQuestion } from "../model-calls/analyse-call.js";
+
+export function newConversation(key: ConversationKey, owner: InboundUser, intent: string, now: string): Conversation {
+  return {
+    schemaVersion: CONVERSATION_SCHEMA_VERSION,
+    key,
+    owner: owner.name ? { id: owner.id, name: owner.name } : { id: owner.id },
+    intent,
+    phase: "analysing",
+    capabilities: CAPABILITY_IDS.map((id) => ({ id, status: "open" })),
+    questions: [],
+    round: 0,
+    pending: [],
+    versions: [],
+    modelCalls: 0,
+    modelRetries: 0,
+    refs: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function setCapability(
+  conversation: Conversation,
+  id: CapabilityId,
+  status: "pinned" | "assumed",
+  value: string,
+  source: CapabilityState["source"],
+): void {
+  const current = conversation.capabilities.find((c) => c.id === id);
+  // An assumption never overrides what the user said.
+  if (status === "assumed" && current?.status === "pinned") return;
+  const next: CapabilityState = { id, status, value, source };
+  conversation.capabilities = current
+    ? conversation.capabilities.map((c) => (c.id === id ? next : c))
+    : [...conversation.capabilities, next];
+}
+
+export function startRound(conversation: Conversation, proposed: readonly ProposedQuestion[]): void {
+  conversation.round += 1;
+  conversation.questions = proposed.map((q, i) => ({
+    id: `r${conversation.round}q${i + 1}`,
+    capability: q.capability,
+    text: q.question,
+    options: q.options,
+  }));
+  conversation.phase = "asking";
+}
+
+export const openQuestions = (conversation: Conversation): Question[] =>
+  conversation.questions.filter((q) => q.answer === undefined);
+
+export function questionsReply(conversation: Conversation): EngineReply {
+  const assumed = conversation.capabilities.filter((c) => c.status === "assumed");
+  const intro = [
+    conversation.round > 1
+      ? "One more round, to get it right."
+      : "A few questions so the prompt fits what you need. Pick an option or answer in your own words; skip gets you the prompt now.",
+    assumed.length ? `Assuming ${assumed.map((c) => `${c.id}: ${c.value}`).join("; ")} (say so to correct).` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const questions: QuestionView[] = conversation.questions.map((q) => ({
+    id: q.id,
+    capability: q.capability,
+    text: q.text,
+    options: q.options,
+    ...(q.answer !== undefined ? { answer: q.answer } : {}),
+  }));
+  return { kind: "questions", round: conversation.round, intro, questions };
+}
+
+export function checklist(conversation: Conversation): ChecklistItem[] {
+  return conversation.capabilities.map((c) => ({
+    capability: c.id,
+    status: c.status,
+    ...(c.value !== undefined ? { value: c.value } : {}),
+  }));
+}
+
+export function promptReply(conversation: Conversation): EngineReply {
+  const latest = conversation.versions.at(-1);
+  if (!latest) throw new Error("promptReply without a version");
+  return {
+    kind: "prompt",
+    version: latest.version,
+    text: latest.text,
+    checklist: checklist(conversation),
+    assumptions: latest.assumptions,
+    repaired: latest.repaired,
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The model steps of a conversation (analyse, integrate, synthesize, refine). Each saves the record
+ * before calling the model (nothing is lost if the process dies) and after; a failure is recorded as
+ * the failed step and answered with a user-safe error and a retry.
+ */
+import { verifyAlignment } from "../alignment/verify-alignment.js";
+import type { Conversation, Step } from "../conversation.js";
+import { conversationKeyString } from "../conversation.js";
+import type { EngineReply, TurnOptions } from "../engine-api.js";
+import { isTailorError, TailorError } from "../errors.js";
+import { analyseCall } from "../model-calls/analyse-call.js";
+import { type CallSpec, callModel } from "../model-calls/call-model.js";
+import { integrateCall } from "../model-calls/integrate-call.js";
+import { synthesizeCall } from "../model-calls/synthesize-call.js";
+import { promptReply, questionsReply, setCapability, startRound } from "./conversation-state.js";
+import { type EngineDeps, type EngineLimits, EXEMPLARS_K } from "./engine-deps.js";
+
+export interface StepContext {
+  deps: EngineDeps;
+  limits: EngineLimits;
+  options: TurnOptions;
+  now: () => string;
+}
+
+export async function save(ctx: StepContext, conversation: Conversation): Promise<void> {
+  conversation.updatedAt = ctx.now();
+  await ctx.deps.store.save(conversation, ctx.options.signal);
+}
+
+async function run<T>(ctx: StepContext, conversation: Conversation, step: Step, spec: CallSpec<T>): Promise<T> {
+  ctx.options.onProgress?.({ kind: "working", step });
+  const result = await callModel(spec, {
+    model: ctx.deps.model,
+    fairnessKey: conversationKeyString(conversation.key),
+    signal: ctx.options.signal,
+    onQueuePosition: (position) => {
+      if (position > 0) ctx.options.onProgress?.({ kind: "queued", position });
+    },
+  });
+  conversation.modelCalls += 1;
+  conversation.modelRetries += result.retries;
+  return result.value;
+}
+
+/** Runs a step; a failure is stored on the record and becomes a resumable error reply. */
+export async function guarded(
+  ctx: StepContext,
+  conversation: Conversation,
+  step: Step,
+  body: () => Promise<EngineReply[]>,
+): Promise<EngineReply[]> {
+  try {
+    return await body();
+  } catch (error) {
+    const failure = isTailorError(error) ? error : new TailorError("internal", "step failed", { cause: error });
+    ctx.deps.logger.warn("step failed", { step, code: failure.code, error: failure.cause ?? failure });
+    conversation.failedStep = { step, code: failure.code, at: ctx.now() };
+    await save(ctx, conversation).catch((saveError: unknown) =>
+      ctx.deps.logger.error("could not save the failed step", { step, error: saveError }),
+    );
+    return [{ kind: "error", code: failure.code, message: failure.userMessage, retry: true, step }];
+  }
+}
+
+export function analyse(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+  return guarded(ctx, conversation, "analyse", async () => {
+    conversation.phase = "analysing";
+    await save(ctx, conversation);
+    const exemplars = ctx.deps.retriever.exemplars(conversation.intent, EXEMPLARS_K);
+    const answer = await run(
+      ctx,
+      conversation,
+      "analyse",
+      analyseCall({ intent: conversation.intent, exemplars, catalog: ctx.deps.capabilities }),
+    );
+    conversation.failedStep = undefined;
+    conversation.domain = answer.domain || exemplars[0]?.domain;
+    for (const p of answer.pinned) setCapability(conversation, p.capability, "pinned", p.value, "intent");
+    for (const a of answer.assumed) setCapability(conversation, a.capability, "assumed", a.value, "model");
+    const questions = answer.questions.slice(0, ctx.limits.maxQuestions);
+    // synthesize is guarded on its own, so a failure there is recorded as the synthesize step.
+    if (questions.length === 0 || ctx.limits.maxRounds === 0) return synthesize(ctx, conversation);
+    startRound(conversation, questions);
+    await save(ctx, conversation);
+    return [questionsReply(conversation)];
+  });
+}
+
+export function integrate(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+  return guarded(ctx, conversation, "integrate", async () => {
+    conversation.phase = "integrating";
+    await save(ctx, conversation);
+    const mayAskMore = conversation.round < ctx.limits.maxRounds;
+    const answer = await run(
+      ctx,
+      conversation,
+      "integrate",
+      integrateCall({
+        intent: conversation.intent,
+        capabilities: conversation.capabilities,
+        questions: conversation.questions,
+        freeText: conversation.pending,
+        mayAskMore,
+      }),
+    );
+    conversation.failedStep = undefined;
+    for (const p of answer.pinned) setCapability(conversation, p.capability, "pinned", p.value, "answer");
+    conversation.pending = [];
+    const more = answer.moreQuestions.slice(0, ctx.limits.maxQuestions);
+    if (mayAskMore && more.length > 0) {
+      startRound(conversation, more);
+      await save(ctx, conversation);
+      return [questionsReply(conversation)];
+    }
+    return synthesize(ctx, conversation);
+  });
+}
+
+export function synthesize(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+  return guarded(ctx, conversation, "synthesize", async () => {
+    conversation.phase = "synthesizing";
+    await save(ctx, conversation);
+    return writeVersion(ctx, conversation, "synthesize");
+  });
+}
+
+/** A refinement: the pending owner messages are the request; the answer is version N+1. */
+export function refine(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+  return guarded(ctx, conversation, "refine", async () => {
+    await save(ctx, conversation);
+    return writeVersion(ctx, conversation, "refine");
+  });
+}
+
+async function writeVersion(ctx: StepContext, conversation: Conversation, step: Step): Promise<EngineReply[]> {
+  const previous = conversation.versions.at(-1);
+  const request = step === "refine" ? conversation.pending.join("\n") : undefined;
+  const answer = await run(
+    ctx,
+    conversation,
+    step,
+    synthesizeCall({
+      intent: conversation.intent,
+      domain: conversation.domain,
+      capabilities: conversation.capabilities,
+      questions: conversation.questions,
+      freeText: step === "refine" ? [] : conversation.pending,
+      exemplars: ctx.deps.retriever.exemplars(conversation.intent, EXEMPLARS_K),
+      ...(request !== undefined ? { previous: previous?.text ?? "", request } : {}),
+    }),
+  );
+  for (const c of answer.corrections) setCapability(conversation, c.capability, "pinned", c.value, "correction");
+  const aligned = verifyAlignment(answer.prompt, conversation.capabilities);
+  conversation.versions.push({
+    version: (previous?.version ?? 0) + 1,
+    text: aligned.prompt,
+    assumptions: answer.assumptions,
+    repaired: aligned.repaired,
+    ...(request !== undefined ? { request } : {}),
+    createdAt: ctx.now(),
+  });
+  conversation.pending = [];
+  conversation.failedStep = undefined;
+  conversation.phase = "done";
+  await save(ctx, conversation);
+  return [promptReply(conversation)];
+}
+
+/** Re-runs the step that failed (or was cut off by a restart). */
+export function rerun(ctx: StepContext, conversation: Conversation, step: Step): Promise<EngineReply[]> {
+  switch (step) {
+    case "analyse":
+      return analyse(ctx, conversation);
+    case "integrate":
+      return integrate(ctx, conversation);
+    case "synthesize":
+      return synthesize(ctx, conversation);
+    case "refine":
+      return refine(ctx, conversation);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * One structured model call: JSON parse + zod validation, one retry of an invalid answer.
+ */
+import type { z } from "zod";
+import { isTailorError, TailorError } from "../errors.js";
+import type { JsonSchema, ModelCallName, ModelPort } from "../ports.js";
+
+export interface CallSpec<T> {
+  call: ModelCallName;
+  system: string;
+  user: string;
+  schema: JsonSchema;
+  validator: z.ZodType<T>;
+  maxTokens: number;
+}
+
+export interface CallContext {
+  model: ModelPort;
+  fairnessKey: string;
+  signal?: AbortSignal;
+  onQueuePosition?: (position: number) => void;
+}
+
+export interface CallResult<T> {
+  value: T;
+  /** Invalid answers retried (not part of the call budget). */
+  retries: number;
+}
+
+const MAX_ATTEMPTS = 2;
+
+export async function callModel<T>(spec: CallSpec<T>, context: CallContext): Promise<CallResult<T>> {
+  let lastProblem = "";
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    let text: string;
+    try {
+      text = await context.model.generateJson({
+        call: spec.call,
+        system: spec.system,
+        user: spec.user,
+        schema: spec.schema,
+        maxTokens: spec.maxTokens,
+        fairnessKey: context.fairnessKey,
+        signal: context.signal,
+        onQueuePosition: context.onQueuePosition,
+      });
+    } catch (error) {
+      if (isTailorError(error)) throw error;
+      throw new TailorError("model.failed", `${spec.call} call failed`, { cause: error });
+    }
+    const parsed = parseJson(text);
+    const result = parsed.ok ? spec.validator.safeParse(parsed.value) : undefined;
+    if (result?.success) return { value: result.data, retries: attempt };
+    lastProblem = parsed.ok ? (result?.error.issues[0]?.message ?? "invalid") : "not JSON";
+  }
+  throw new TailorError("model.invalid_output", `${spec.call} answer invalid twice: ${lastProblem}`, {
+    userMessage: "The model gave an answer I could not use, twice. Nothing you said is lost: retry when you are ready.",
+  });
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Building blocks of the three calls' JSON schemas. Every string has a maxLength and every array a
+ * maxItems so that grammar-constrained generation always terminates; every property is required and
+ * no other is allowed (OpenAI strict structured outputs).
+ */
+import { CAPABILITY_IDS } from "../conversation.js";
+
+export const str = (maxLength: number) => ({ type: "string", maxLength }) as const;
+export const arr = (items: object, maxItems: number) => ({ type: "array", items, maxItems }) as const;
+export const obj = (properties: Record<string, object>) =>
+  ({ type: "object", properties, required: Object.keys(properties), additionalProperties: false }) as const;
+export const capabilityEnum = { type: "string", enum: [...CAPABILITY_IDS] } as const;
+
+export const questionItem = obj({
+  capability: capabilityEnum,
+  question: str(200),
+  options: arr(str(80), 5),
+});
+
+export const capabilityValueItem = obj({ capability: capabilityEnum, value: str(300) });

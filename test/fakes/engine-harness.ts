@@ -1,0 +1,55 @@
+/**
+ * Wires a real engine to a FakeModel and the real memory store, with helpers that send events.
+ */
+import type { ConversationKey } from "../../src/core/conversation.js";
+import { createEngine, type EngineDeps } from "../../src/core/engine/create-engine.js";
+import type { EngineReply, InboundEvent, Progress } from "../../src/core/engine-api.js";
+import type { ConversationStore } from "../../src/core/ports.js";
+import { silentLogger } from "../../src/log/logger.js";
+import { createStore } from "../../src/store/create-store.js";
+import { fakeCapabilities, fakeRetriever } from "./fake-library.js";
+import { FakeModel } from "./fake-model.js";
+
+type Body = InboundEvent extends infer E ? (E extends unknown ? Omit<E, "eventId" | "key" | "user"> : never) : never;
+
+export const KEY: ConversationKey = { platform: "slack", workspace: "T1", channel: "C1", thread: "100.1" };
+export const OWNER = { id: "U-OWNER" };
+
+export async function engineHarness(
+  options: { model?: FakeModel; store?: ConversationStore } & Partial<EngineDeps> = {},
+) {
+  const model = options.model ?? new FakeModel();
+  const store = options.store ?? (await createStore({ url: "memory://", logger: silentLogger }));
+  let time = Date.parse("2026-11-24T10:00:00Z");
+  const engine = createEngine({
+    store,
+    model,
+    retriever: options.retriever ?? fakeRetriever,
+    capabilities: options.capabilities ?? fakeCapabilities,
+    clock: { now: () => (time += 1000) },
+    logger: silentLogger,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.allowOthers !== undefined ? { allowOthers: options.allowOthers } : {}),
+  });
+  let counter = 0;
+  const progress: Progress[] = [];
+  const send = (body: Body, extra: { user?: { id: string }; eventId?: string } = {}): Promise<EngineReply[]> => {
+    counter += 1;
+    return engine.handle(
+      { ...body, eventId: extra.eventId ?? `ev-${counter}`, key: KEY, user: extra.user ?? OWNER } as InboundEvent,
+      { onProgress: (p) => progress.push(p) },
+    );
+  };
+  const load = async () => {
+    const result = await store.load(KEY);
+    if (result.status !== "found") throw new Error(`no conversation (${result.status})`);
+    return result.conversation;
+  };
+  return { engine, model, store, send, load, progress };
+}
+
+export const only = <K extends EngineReply["kind"]>(replies: EngineReply[], kind: K) => {
+  const found = replies.filter((r): r is Extract<EngineReply, { kind: K }> => r.kind === kind);
+  if (found.length === 0) throw new Error(`no ${kind} reply in ${JSON.stringify(replies)}`);
+  return found[found.length - 1] as Extract<EngineReply, { kind: K }>;
+};

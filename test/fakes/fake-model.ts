@@ -1,0 +1,99 @@
+/**
+ * A recording fake of the model port for unit and adapter tests. Each call has a responder; the
+ * defaults give valid answers: analyse asks about audience and tone, integrate pins the answers and
+ * asks no more, synthesize writes a prompt that carries every pinned value it was given.
+ */
+import { TailorError } from "../../src/core/errors.js";
+import type { ModelCallName, ModelPort, ModelRequest } from "../../src/core/ports.js";
+
+export type Responder = (request: ModelRequest) => string | Error | Promise<string | Error>;
+
+export interface FakeModelOptions {
+  analyse?: Responder;
+  integrate?: Responder;
+  synthesize?: Responder;
+}
+
+export const defaultAnalyse: Responder = () =>
+  JSON.stringify({
+    domain: "email",
+    pinned: [],
+    assumed: [{ capability: "length", value: "under 150 words" }],
+    questions: [
+      { capability: "audience", question: "Who will read it?", options: ["Investors", "Customers", "My team"] },
+      { capability: "tone", question: "Which tone fits?", options: ["Formal", "Warm", "Direct"] },
+    ],
+  });
+
+export const defaultIntegrate: Responder = (request) => {
+  const answers = [...request.user.matchAll(/^(?:A|User wrote): (.+)$/gm)].map((m) => m[1] ?? "");
+  return JSON.stringify({
+    pinned: answers.length ? [{ capability: "context", value: answers.join("; ") }] : [],
+    more_questions: [],
+  });
+};
+
+/** Quoted values of the "Pinned by the user" block of a synthesize request. */
+export function pinnedValuesIn(user: string): string[] {
+  const block = /Pinned by the user[^\n]*:\n([\s\S]*?)\n(?:Assumed|$)/.exec(user)?.[1] ?? "";
+  return [...block.matchAll(/^- \w+: "(.*)"$/gm)].map((m) => m[1] ?? "");
+}
+
+export const defaultSynthesize: Responder = (request) => {
+  const pinned = pinnedValuesIn(request.user);
+  const refinement = /Refinement request:\n([\s\S]*)$/.exec(request.user)?.[1];
+  const prompt = [
+    "Role: You are an expert writer.",
+    "Task: {{task}}",
+    "Requirements:",
+    ...pinned.map((value) => `- ${value}`),
+    ...(refinement ? [`- Refined: ${refinement}`] : []),
+    "Format: plain text.",
+  ].join("\n");
+  return JSON.stringify({ prompt, assumptions: ["The reader knows the product."], corrections: [] });
+};
+
+export class FakeModel implements ModelPort {
+  readonly calls: ModelRequest[] = [];
+  private readonly responders: Record<ModelCallName, Responder>;
+  private readonly failures: Partial<Record<ModelCallName, Array<string | Error>>> = {};
+
+  constructor(options: FakeModelOptions = {}) {
+    this.responders = {
+      analyse: options.analyse ?? defaultAnalyse,
+      integrate: options.integrate ?? defaultIntegrate,
+      synthesize: options.synthesize ?? defaultSynthesize,
+    };
+  }
+
+  /** The next `call` answers this (an Error is thrown, a string returned raw) instead of its responder. */
+  failNext(call: ModelCallName, answer: string | Error = new TailorError("model.failed", "fake failure")): this {
+    const queue = this.failures[call] ?? [];
+    queue.push(answer);
+    this.failures[call] = queue;
+    return this;
+  }
+
+  setResponder(call: ModelCallName, responder: Responder): this {
+    this.responders[call] = responder;
+    return this;
+  }
+
+  callsOf(call: ModelCallName): ModelRequest[] {
+    return this.calls.filter((c) => c.call === call);
+  }
+
+  async generateJson(request: ModelRequest): Promise<string> {
+    this.calls.push(request);
+    if (request.signal?.aborted) throw new TailorError("model.aborted", "aborted");
+    const answer = this.failures[request.call]?.shift() ?? (await this.responders[request.call](request));
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }
+
+  describe(): string {
+    return "fake model";
+  }
+
+  async close(): Promise<void> {}
+}
