@@ -56,3 +56,6 @@ export interface Retriever {
   /** Top-k domains for an intent, best first. */
   domains(intent: string, k: number): DomainScore[];
 }
+
+/** What a domain data file holds (before defaults are applied). */
+export type DomainInput = z.input<typeof domainSchema>;
