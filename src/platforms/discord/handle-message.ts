@@ -52,7 +52,8 @@ export async function handleMessage(context: DiscordContext, message: Message): 
 
   if (!message.inGuild()) return;
   if (route.action === "start-in-thread" && opensConversation(route.text, context.maxIntentChars)) {
-    const thread = await openThread(context, message, route.text);
+    const { thread, duplicate } = await openThread(context, message, route.text);
+    if (duplicate) return;
     if (thread) {
       const key = threadKey(message.guildId, message.channelId, thread.id);
       const replier = new Replier({ channel: thread });
@@ -69,28 +70,27 @@ export async function handleMessage(context: DiscordContext, message: Message): 
 }
 
 /**
- * Opens the conversation's thread on the message. A replayed event finds the thread already there
- * (Discord gives a message's thread the message's id) and goes on with it; the engine drops the duplicate.
+ * Opens the conversation's thread on the message. Discord allows one thread per message, so a thread
+ * that already exists means this message was handled before (a replayed event): it is dropped.
  */
-async function openThread(
-  context: DiscordContext,
-  message: Message<true>,
-  text: string,
-): Promise<ThreadChannel | undefined> {
+async function openThread(context: DiscordContext, message: Message<true>, text: string): Promise<OpenedThread> {
   try {
-    return await message.startThread({
+    const thread = await message.startThread({
       name: threadName(text),
       autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
     });
+    return { thread };
   } catch (error) {
     if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) {
-      const existing = await context.client.channels.fetch(message.id).catch(() => null);
-      if (existing?.isThread()) return existing;
+      context.logger.info("message already has its thread; replay dropped", { messageId: message.id });
+      return { duplicate: true };
     }
     context.logger.warn("could not open a thread; answering in the channel", { error, channelId: message.channelId });
-    return undefined;
+    return {};
   }
 }
+
+type OpenedThread = { thread?: ThreadChannel; duplicate?: boolean };
 
 export const threadName = (intent: string): string =>
   truncate(oneLine(intent) || "PromptTailor", DISCORD_LIMITS.threadName);
