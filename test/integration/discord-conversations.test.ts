@@ -127,6 +127,19 @@ describe("Discord conversations", () => {
     expect(newThreads().some((t) => t.name?.includes("toast"))).toBe(false);
   });
 
+  it("a typed answer in a DM answers the round and leaves no live buttons behind", async () => {
+    const person = standin.world.newUser("typist");
+    const dm = standin.world.dmChannelFor(person);
+    standin.postMessage({ channelId: dm.id, author: person, content: "a birthday message for my grandmother" });
+    const questions = await waitForQuestions(standin, dm.id);
+    standin.postMessage({ channelId: dm.id, author: person, content: "for family, warm and gentle" });
+    const [prompt] = await waitForPrompt(standin, dm.id);
+    expect(prompt?.content).toContain("for family, warm and gentle");
+    await standin.waitFor("the old round closed", () =>
+      controlsOf(standin.world.messages.get(questions.id)!).every((c) => c.disabled),
+    );
+  });
+
   it("skip writes the prompt at once and closes the round's controls", async () => {
     const mention = standin.postMessage({
       channelId: standin.world.textChannelId,

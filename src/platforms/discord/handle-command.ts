@@ -40,7 +40,7 @@ export async function handleCommand(context: DiscordContext, interaction: ChatIn
       : dmKey(interaction.channelId);
     const replier = new Replier({ channel: channel as TextBasedChannel, interaction, fillsDeferredReply: true });
     const replies = await runTurn(context, { ...base, key, kind: "start", text: intent }, replier, { typing: false });
-    if (replies) await deliver(replies, replier);
+    if (replies) await deliver(context, key, replies, replier);
     return;
   }
 
@@ -64,7 +64,7 @@ export async function handleCommand(context: DiscordContext, interaction: ChatIn
   }
   if (!key) return;
   const replies = await runTurn(context, { ...base, key, kind: "start", text: intent }, replier);
-  if (replies) await deliver(replies, replier);
+  if (replies) await deliver(context, key, replies, replier);
 }
 
 /** Turns the deferred reply into the starter message (owner and intent) and opens the thread on it. */

@@ -10,10 +10,11 @@ import { keyOfChannel } from "./channel-key.js";
 import { interactionEventId } from "./conversation-keys.js";
 import { parseCustomId } from "./custom-ids.js";
 import type { DiscordContext } from "./discord-context.js";
+import { viewOf } from "./message-view.js";
 import { optionText, readQuestionMessage } from "./question-message.js";
 import { Replier } from "./replier.js";
 import { runTurn } from "./run-turn.js";
-import { type Action, settleSource, sourceView } from "./settle-source.js";
+import { type Action, settleSource } from "./settle-source.js";
 
 export async function handleComponent(
   context: DiscordContext,
@@ -21,7 +22,7 @@ export async function handleComponent(
 ): Promise<void> {
   const parsed = parseCustomId(interaction.customId, interaction.isStringSelectMenu() ? "select" : "button");
   if (!parsed || parsed.kind === "modal") return;
-  const source = sourceView(interaction.message);
+  const source = { ...viewOf(interaction.message), id: interaction.message.id };
 
   if (parsed.kind === "other") {
     const round = readQuestionMessage(source.content, source.rows);
@@ -61,5 +62,5 @@ export async function handleComponent(
 
   const replier = new Replier({ channel, interaction, sourceMessage: interaction.message });
   const replies = await runTurn(context, event, replier);
-  if (replies) await settleSource(replies, replier, source, action, context.logger);
+  if (replies) await settleSource(context, key, replies, replier, source, action);
 }

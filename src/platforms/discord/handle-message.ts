@@ -46,7 +46,7 @@ export async function handleMessage(context: DiscordContext, message: Message): 
     const event: InboundEvent = { ...base, key, kind: "message", text: route.text, mayStart: route.mayStart };
     const replier = new Replier({ channel: message.channel });
     const replies = await runTurn(context, event, replier);
-    if (replies) await deliver(replies, replier);
+    if (replies) await deliver(context, key, replies, replier);
     return;
   }
 
@@ -58,7 +58,7 @@ export async function handleMessage(context: DiscordContext, message: Message): 
       const key = threadKey(message.guildId, message.channelId, thread.id);
       const replier = new Replier({ channel: thread });
       const replies = await runTurn(context, { ...base, key, kind: "start", text: route.text }, replier);
-      if (replies) await deliver(replies, replier);
+      if (replies) await deliver(context, key, replies, replier);
       return;
     }
   }
@@ -66,7 +66,7 @@ export async function handleMessage(context: DiscordContext, message: Message): 
   const key = channelKey(message.guildId, message.channelId);
   const replier = new Replier({ channel: message.channel, replyTo: message });
   const replies = await runTurn(context, { ...base, key, kind: "start", text: route.text }, replier);
-  if (replies) await deliver(replies, replier);
+  if (replies) await deliver(context, key, replies, replier);
 }
 
 /**

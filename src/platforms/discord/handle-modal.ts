@@ -8,10 +8,11 @@ import { keyOfChannel } from "./channel-key.js";
 import { interactionEventId } from "./conversation-keys.js";
 import { parseCustomId } from "./custom-ids.js";
 import type { DiscordContext } from "./discord-context.js";
+import { viewOf } from "./message-view.js";
 import { readQuestionMessage } from "./question-message.js";
 import { Replier } from "./replier.js";
 import { deliver, runTurn } from "./run-turn.js";
-import { settleSource, sourceView } from "./settle-source.js";
+import { settleSource } from "./settle-source.js";
 
 export async function handleModal(context: DiscordContext, interaction: ModalSubmitInteraction): Promise<void> {
   if (parseCustomId(interaction.customId, "modal")?.kind !== "modal") return;
@@ -25,7 +26,7 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
   const submitted = new Map<string, string>();
   for (const [customId, field] of interaction.fields.fields)
     if (field.type === ComponentType.TextInput) submitted.set(customId, field.value);
-  const source = message ? sourceView(message) : undefined;
+  const source = message ? { ...viewOf(message), id: message.id } : undefined;
   const answers = readModalAnswers(submitted, source ? readQuestionMessage(source.content, source.rows) : undefined);
   const replier = new Replier({
     channel,
@@ -48,6 +49,6 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
   if (!replies) return;
   if (source) {
     const choices = Object.entries(answers).map(([questionId, choice]) => ({ questionId, choice }));
-    await settleSource(replies, replier, source, { kind: "answered", answers: choices }, context.logger);
-  } else await deliver(replies, replier);
+    await settleSource(context, key, replies, replier, source, { kind: "answered", answers: choices });
+  } else await deliver(context, key, replies, replier);
 }

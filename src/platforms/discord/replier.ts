@@ -15,7 +15,9 @@ import {
   type ThreadChannel,
 } from "discord.js";
 import { INTERACTION_TOKEN_SAFE_MS } from "./discord-limits.js";
+import { viewOf } from "./message-view.js";
 import { NO_MENTIONS, type OutboundMessage } from "./outbound-message.js";
+import { markAnswered } from "./question-message.js";
 
 /** A sent message, to edit later (a queue position update). */
 export type SentRef = { via: "interaction"; id: string } | { via: "channel"; message: Message };
@@ -80,6 +82,23 @@ export class Replier {
     const interaction = this.liveInteraction();
     if (ref.via === "channel") await ref.message.delete();
     else if (interaction) await interaction.deleteReply(ref.id);
+  }
+
+  /** Disables every control of a message sent earlier (read fresh, so shown answers stay). */
+  async closeControls(ref: SentRef): Promise<void> {
+    const interaction = this.liveInteraction();
+    if (ref.via === "channel") {
+      const current = viewOf(await ref.message.fetch());
+      if (current.rows.length === 0) return;
+      await this.unarchivingRetry(() =>
+        ref.message.edit(toPayload(markAnswered(current.content, current.rows, { all: true }))),
+      );
+    } else if (interaction) {
+      const current = viewOf(await interaction.fetchReply(ref.id));
+      if (current.rows.length === 0) return;
+      const closed = toPayload(markAnswered(current.content, current.rows, { all: true }));
+      await this.unarchivingRetry(() => interaction.editReply({ ...closed, message: ref.id }));
+    }
   }
 
   /** Replaces the message the component or modal was on (after `deferUpdate`, "@original" is that message). */

@@ -2,9 +2,11 @@
  * One engine turn on Discord: typing indicator and queue position while the model works, then the
  * replies. A turn the engine could not answer (it threw) gets a user-safe line, never the internals.
  */
+import type { ConversationKey } from "../../core/conversation.js";
 import type { EngineReply, InboundEvent, Progress, TailorEngine } from "../../core/engine-api.js";
 import { isTailorError, TailorError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
+import { endsRound, type OpenRounds } from "./open-rounds.js";
 import type { OutboundMessage } from "./outbound-message.js";
 import { renderReply, unexpectedFailure } from "./render-reply.js";
 import type { Replier, SentRef } from "./replier.js";
@@ -14,6 +16,7 @@ export interface TurnContext {
   engine: TailorEngine;
   logger: Logger;
   signal: AbortSignal;
+  rounds: OpenRounds;
 }
 
 const queueNotice = (position: number): OutboundMessage => ({
@@ -67,9 +70,23 @@ export async function runTurn(
   }
 }
 
-/** Sends every reply, in order. */
-export async function deliver(replies: readonly EngineReply[], replier: Replier): Promise<void> {
-  for (const reply of replies) for (const message of renderReply(reply)) await replier.send(message);
+/**
+ * Sends every reply, in order. A reply that ends the round closes the previous questions message's
+ * controls (unless `settledId`, the message a control was used on, already shows the outcome).
+ */
+export async function deliver(
+  context: TurnContext,
+  key: ConversationKey,
+  replies: readonly EngineReply[],
+  replier: Replier,
+  settledId?: string,
+): Promise<void> {
+  if (endsRound(replies)) await context.rounds.close(key, context.logger, settledId);
+  for (const reply of replies)
+    for (const message of renderReply(reply)) {
+      const ref = await replier.send(message);
+      if (reply.kind === "questions") context.rounds.remember(key, replier, ref);
+    }
 }
 
 function startTypingOn(replier: Replier, logger: Logger) {

@@ -3,42 +3,26 @@
  * controls disabled with the choice shown, or every control disabled once the round or the failed
  * step is over), then the other replies follow as new messages.
  */
-import {
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-  ComponentType,
-  type Message,
-} from "discord.js";
+import type { ConversationKey } from "../../core/conversation.js";
 import type { EngineReply } from "../../core/engine-api.js";
-import type { Logger } from "../../core/ports.js";
+import type { MessageView } from "./message-view.js";
 import { markAnswered, readQuestionMessage } from "./question-message.js";
 import { renderQuestions } from "./render-questions.js";
 import type { Replier } from "./replier.js";
-import { deliver } from "./run-turn.js";
+import { deliver, type TurnContext } from "./run-turn.js";
 
-type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
-
-export interface SourceView {
-  content: string;
-  rows: Row[];
-}
+export type SourceView = MessageView;
 
 /** What the person did on the source message. */
 export type Action = { kind: "answered"; answers: Array<{ questionId: string; choice: string }> } | { kind: "closed" };
 
-export function sourceView(message: Message): SourceView {
-  const rows = message.components
-    .map((component) => component.toJSON())
-    .filter((json): json is Row => json.type === ComponentType.ActionRow);
-  return { content: message.content, rows };
-}
-
 export async function settleSource(
+  context: TurnContext,
+  key: ConversationKey,
   replies: readonly EngineReply[],
   replier: Replier,
-  source: SourceView,
+  source: SourceView & { id: string },
   action: Action,
-  logger: Logger,
 ): Promise<void> {
   const round = readQuestionMessage(source.content, source.rows)?.round;
   const sameRound = replies.find((r) => r.kind === "questions" && r.round === round);
@@ -59,10 +43,10 @@ export async function settleSource(
   if (update)
     await replier
       .updateSource(update)
-      .catch((error: unknown) => logger.warn("could not update the message", { error }));
+      .catch((error: unknown) => context.logger.warn("could not update the message", { error }));
   // The updated controls already say the answer was recorded.
   const rest = replies.filter((r) => r !== sameRound && !(r.kind === "notice" && r.code === "answer_recorded"));
-  await deliver(rest, replier);
+  await deliver(context, key, rest, replier, source.id);
 }
 
 function marked(replies: readonly EngineReply[], source: SourceView, action: Action, round: number | undefined) {
