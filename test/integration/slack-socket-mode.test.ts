@@ -1,0 +1,259 @@
+/**
+ * The Slack adapter end to end in Socket Mode: real Bolt against the Slack stand-in, the real engine
+ * with a FakeModel, a real store and the real library.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/log/logger.js";
+import { createSlackAdapter } from "../../src/platforms/slack/create-slack-adapter.js";
+import { FakeModel } from "../fakes/fake-model.js";
+import {
+  hasBlock,
+  hasButton,
+  SlackHarness,
+  textsOf,
+  waitForInThread,
+} from "../fixtures/slack-standin/slack-harness.js";
+import { messageEvent } from "../fixtures/slack-standin/slack-payloads.js";
+import { APP_TOKEN, BOT_TOKEN, SlackStandin, type StoredMessage } from "../fixtures/slack-standin/slack-standin.js";
+import { waitFor } from "../fixtures/slack-standin/wait-for.js";
+
+const CHANNEL = "C0GENERAL";
+const DM = "D0OWNER";
+const isPrompt = (message: StoredMessage) => hasBlock(message, "tailor_prompt");
+const isQuestions = (message: StoredMessage) => hasButton(message, /^tailor_answer/);
+const promptVersion = (version: number) => (message: StoredMessage) =>
+  isPrompt(message) && message.text.includes(`v${version}`);
+
+let standin: SlackStandin;
+let harness: SlackHarness | undefined;
+let model: FakeModel;
+let tempDir: string | undefined;
+
+beforeEach(async () => {
+  standin = await SlackStandin.start();
+  model = new FakeModel();
+});
+
+afterEach(async () => {
+  await harness?.stop();
+  harness = undefined;
+  await standin.close();
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
+});
+
+const start = async (options: { storeUrl?: string; maxIntentChars?: number } = {}) => {
+  harness = await SlackHarness.start({ standin, model, ...options });
+  return harness;
+};
+
+/** The root message a `/tailor` posted (the only top-level post in the channel). */
+const rootMessage = () =>
+  waitFor(() => [...standin.messages.values()].find((m) => m.channel === CHANNEL && !m.thread_ts), {
+    what: "the /tailor root message",
+  });
+
+describe("Slack in Socket Mode", () => {
+  it("/tailor: root message with owner and intent, questions in its thread, a button and a typed answer, then the prompt", async () => {
+    const h = await start();
+    const ack = await h.slash("write a cold email to an investor <!channel>");
+    expect(ack).toEqual({});
+
+    const root = await rootMessage();
+    expect(root.text).toContain("<@U0OWNER>");
+    expect(root.text).toContain("write a cold email to an investor &lt;!channel&gt;");
+    const questions = await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions");
+
+    // A "working" placeholder came first; the questions took its place.
+    const threadPosts = standin.callsOf("chat.postMessage").filter((call) => call.args.thread_ts === root.ts);
+    expect(threadPosts[0]?.args.text).toBe("Working on it…");
+    expect(standin.thread(CHANNEL, root.ts)).toHaveLength(2);
+
+    // The clicked question shows its choice in place; the other keeps its buttons.
+    const clickedBlock = findActionsBlockIds(questions)[0];
+    await h.click(questions, /^tailor_answer/);
+    await waitFor(() => !findActionsBlockIds(standin.messages.get(questions.ts)!).includes(clickedBlock!), {
+      what: "the clicked question updated in place",
+    });
+    expect(JSON.stringify(standin.messages.get(questions.ts)?.blocks)).toContain(":white_check_mark:");
+
+    await h.event(messageEvent(standin, { text: "warm but professional", threadTs: root.ts }));
+    const prompt = await waitForInThread(standin, CHANNEL, root.ts, promptVersion(1), "prompt v1");
+    expect(JSON.stringify(prompt.blocks)).toContain("warm but professional");
+    // The round is over: no stale buttons left on the questions message.
+    await waitFor(() => !hasButton(standin.messages.get(questions.ts)!, /^tailor_answer/), { what: "closed round" });
+    expect(standin.violations).toEqual([]);
+  });
+
+  it("a mention in a channel: conversation in the message's thread, typed answer, prompt, then a refinement as v2", async () => {
+    const h = await start();
+    const mention = messageEvent(standin, { text: "<@U0TAILOR> a lesson plan on fractions", type: "app_mention" });
+    await h.event(mention);
+    const thread = String(mention.ts);
+    await waitForInThread(standin, CHANNEL, thread, isQuestions, "questions");
+
+    await h.event(messageEvent(standin, { text: "for 5th graders, playful", threadTs: thread }));
+    await waitForInThread(standin, CHANNEL, thread, promptVersion(1), "prompt v1");
+
+    await h.event(messageEvent(standin, { text: "make it shorter", threadTs: thread }));
+    const v2 = await waitForInThread(standin, CHANNEL, thread, promptVersion(2), "prompt v2");
+    expect(hasBlock(v2, "tailor_prompt")).toBe(true);
+  });
+
+  it("a DM: answered in the DM message's thread; skip writes the prompt at once", async () => {
+    const h = await start();
+    const dm = messageEvent(standin, { text: "a birthday toast for my sister", channelType: "im" });
+    await h.event(dm);
+    const questions = await waitForInThread(standin, DM, String(dm.ts), isQuestions, "questions");
+    expect(questions.thread_ts).toBe(dm.ts);
+
+    await h.click(questions, "tailor_skip");
+    await waitForInThread(standin, DM, String(dm.ts), promptVersion(1), "prompt after skip");
+    expect(model.calls.some((call) => call.call === "integrate")).toBe(false);
+    await waitFor(() => !hasButton(standin.messages.get(questions.ts)!, /^tailor_/), { what: "controls removed" });
+  });
+
+  it("an empty /tailor gets an ephemeral usage message and posts nothing", async () => {
+    const h = await start();
+    const ack = await h.slash("   ");
+    expect(ack).toMatchObject({ response_type: "ephemeral" });
+    expect(String(ack.text)).toContain("/tailor");
+    expect(standin.callsOf("chat.postMessage")).toEqual([]);
+    expect(model.calls).toEqual([]);
+  });
+
+  it("/tailor where the bot cannot post answers the user privately instead", async () => {
+    const h = await start();
+    standin.failNext("chat.postMessage", "not_in_channel");
+    await h.slash("a toast", { channel: "C0PRIVATE" });
+    await waitFor(() => standin.responses.length > 0, { what: "a response_url reply" });
+    expect(standin.responses[0]).toMatchObject({ response_type: "ephemeral" });
+    expect(String(standin.responses[0]?.text)).toContain("/invite");
+    expect(model.calls).toEqual([]);
+  });
+
+  it("an intent over the engine's limit gets a clear message naming the limit, and no model call", async () => {
+    const h = await start({ maxIntentChars: 100 });
+    await h.slash("x".repeat(150));
+    const root = await rootMessage();
+    const notice = await waitForInThread(standin, CHANNEL, root.ts, (m) => m.ts !== root.ts, "too-long notice");
+    expect(notice.text).toMatch(/100/);
+    expect(model.calls).toEqual([]);
+  });
+
+  it("a conversation waiting for answers survives a restart (same SQLite file)", async () => {
+    tempDir = mkdtempSync(join(tmpdir(), "tailor-slack-"));
+    const h = await start({ storeUrl: `sqlite://${join(tempDir, "tailor.sqlite")}` });
+    await h.slash("a product announcement tweet");
+    const root = await rootMessage();
+    const questions = await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions");
+
+    await h.restart();
+    await waitFor(() => standin.connections === 2, { what: "a new Socket Mode connection" });
+    await h.event(messageEvent(standin, { text: "developers, upbeat", threadTs: root.ts }));
+    await waitForInThread(standin, CHANNEL, root.ts, promptVersion(1), "prompt after restart");
+    expect(model.calls.filter((call) => call.call === "analyse")).toHaveLength(1);
+    expect(questions.ts).toBeDefined();
+  });
+
+  it("a redelivered event and a message + app_mention pair act once", async () => {
+    const h = await start();
+    const mention = messageEvent(standin, { text: "<@U0TAILOR> a haiku about tea" });
+    await h.event(mention, { eventId: "Ev1" });
+    await h.event({ ...mention, type: "app_mention", channel_type: undefined }, { eventId: "Ev2" });
+    await h.event(mention, { eventId: "Ev1", retry: 1 });
+    await waitForInThread(standin, CHANNEL, String(mention.ts), isQuestions, "questions");
+    await h.event(messageEvent(standin, { text: "zen", threadTs: String(mention.ts) }));
+    await waitForInThread(standin, CHANNEL, String(mention.ts), promptVersion(1), "prompt");
+    expect(model.calls.filter((call) => call.call === "analyse")).toHaveLength(1);
+    const asked = standin
+      .thread(CHANNEL, String(mention.ts))
+      .filter((m) => JSON.stringify(m.blocks).includes("Who will read it?"));
+    expect(asked).toHaveLength(1);
+  });
+
+  it("a failed model step says so with a retry button, and retry carries the conversation on", async () => {
+    model = new FakeModel();
+    model.failNext("analyse", new Error("boom: internal detail"));
+    const h = await start();
+    await h.slash("a cover letter for a barista job");
+    const root = await rootMessage();
+    const failure = await waitForInThread(standin, CHANNEL, root.ts, (m) => hasButton(m, "tailor_retry"), "error");
+    expect(JSON.stringify(failure.blocks)).not.toContain("internal detail");
+
+    await h.click(failure, "tailor_retry");
+    const questions = await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions after retry");
+    await h.click(questions, "tailor_skip");
+    await waitForInThread(standin, CHANNEL, root.ts, promptVersion(1), "prompt after retry");
+    await waitFor(() => !hasButton(standin.messages.get(failure.ts)!, "tailor_retry"), { what: "retry removed" });
+  });
+
+  it("never posts a live <!channel>, <!here> or <@…> from model text, and stays within Slack's limits", async () => {
+    const pings = "<!channel> <!here> <!everyone> <@U999> <!subteam^S1|team>";
+    model = new FakeModel({
+      synthesize: () =>
+        JSON.stringify({ prompt: `${pings}\n${"Write well. ".repeat(400)}`, assumptions: [pings], corrections: [] }),
+    });
+    const h = await start();
+    await h.slash(`a speech ${pings}`);
+    const root = await rootMessage();
+    const questions = await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions");
+    await h.click(questions, "tailor_skip");
+    await waitForInThread(standin, CHANNEL, root.ts, isPrompt, "prompt");
+    await waitFor(() => standin.callsOf("files.completeUploadExternal").length > 0, { what: "prompt file" });
+
+    for (const call of standin.calls) {
+      for (const text of textsOf(call.args)) {
+        expect(text.replaceAll("<@U0OWNER>", "")).not.toMatch(/<[!@]/);
+      }
+    }
+    expect(standin.violations).toEqual([]);
+    expect([...standin.uploads.values()][0]?.content).toContain("Write well.");
+  });
+
+  it("a rejected bot token or app token stops start() with a message naming the variable", async () => {
+    const h = await start();
+    const wrongBot = createSlackAdapter({
+      botToken: "xoxb-wrong",
+      appToken: APP_TOKEN,
+      apiUrl: standin.apiUrl,
+      engine: h.engine,
+      logger: silentLogger,
+    });
+    await expect(wrongBot.start()).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth/);
+    const wrongApp = createSlackAdapter({
+      botToken: BOT_TOKEN,
+      appToken: "xapp-wrong",
+      apiUrl: standin.apiUrl,
+      engine: h.engine,
+      logger: silentLogger,
+    });
+    await expect(wrongApp.start()).rejects.toThrow(/SLACK_APP_TOKEN/);
+    await wrongApp.stop();
+    expect(wrongApp.isConnected()).toBe(false);
+  });
+
+  it("a malformed envelope is logged and dropped; the app keeps working", async () => {
+    const warnings: string[] = [];
+    harness = await SlackHarness.start({
+      standin,
+      model,
+      logger: { ...silentLogger, warn: (message) => warnings.push(message), child: () => silentLogger },
+    });
+    standin.sendRaw(JSON.stringify({ type: "events_api", envelope_id: "broken-1", payload: {} }));
+    standin.sendRaw(JSON.stringify({ type: "events_api", envelope_id: "broken-2" }));
+    standin.sendRaw("{not json");
+    await waitFor(() => warnings.length >= 2, { what: "warnings" });
+    await harness.slash("a recipe for pancakes");
+    const root = await rootMessage();
+    await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions after malformed envelopes");
+    expect(harness.adapter.isConnected()).toBe(true);
+  });
+});
+
+function findActionsBlockIds(message: StoredMessage): string[] {
+  return message.blocks.filter((block) => block.type === "actions").map((block) => String(block.block_id));
+}
