@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TailorError } from "../../src/core/errors.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { createDiscordAdapter } from "../../src/platforms/discord/create-discord-adapter.js";
-import { defaultSynthesize, FakeModel } from "../fakes/fake-model.js";
+import { defaultAnalyse, defaultSynthesize, FakeModel } from "../fakes/fake-model.js";
 import { type DiscordBot, startDiscordBot } from "../fixtures/discord-standin/discord-bot.js";
 import {
   botMessagesIn,
@@ -161,6 +161,34 @@ describe("Discord resilience", () => {
       ),
     ).toBe(true);
     expect(standin.world.channels.get(mention.id)?.archived).toBe(false);
+  });
+
+  it("while the model is busy: typing in the thread and the queue position, removed once the answer is there", async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const model = new FakeModel({
+      analyse: async (request) => {
+        request.onQueuePosition?.(2);
+        await gate;
+        request.onQueuePosition?.(0);
+        return defaultAnalyse(request);
+      },
+    });
+    bot = await startDiscordBot(standin, { storeUrl, model });
+    const mention = standin.postMessage({
+      channelId: standin.world.textChannelId,
+      content: "release notes for version 2.0",
+      mentionBot: true,
+    });
+    const queued = await standin.waitFor("the queue position", () =>
+      botMessagesIn(standin, mention.id).find((m) => m.content.includes("number 2 in line")),
+    );
+    expect(standin.calls.some((c) => c.method === "POST" && c.path === `/channels/${mention.id}/typing`)).toBe(true);
+    release();
+    await waitForQuestions(standin, mention.id);
+    await standin.waitFor("the queue notice removed", () => !standin.world.messages.has(queued.id));
   });
 
   it("splits a long prompt into 2–3 fenced messages and attaches a longer one as prompt.md", async () => {
