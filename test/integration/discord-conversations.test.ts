@@ -151,6 +151,13 @@ describe("Discord conversations", () => {
     await waitForPrompt(standin, mention.id);
     expect(controlsOf(standin.world.messages.get(questions.id)!).every((c) => c.disabled)).toBe(true);
     expect(openQuestions(standin, mention.id)).toBeUndefined();
+
+    // Without the message-content intent a plain thread message is not for the bot; a mention is.
+    standin.postMessage({ channelId: mention.id, content: "for 10 year olds" });
+    await standin.settle();
+    expect(botMessagesIn(standin, mention.id).some((m) => m.content.startsWith("**Prompt v2**"))).toBe(false);
+    standin.postMessage({ channelId: mention.id, content: "for 10 year olds", mentionBot: true });
+    await waitForPrompt(standin, mention.id, 2);
   });
 
   it("an empty /tailor gets a private usage line and opens nothing", async () => {

@@ -57,6 +57,8 @@ describe("Discord resilience", () => {
 
     bot = await startDiscordBot(standin, { storeUrl });
     expect(bot.adapter.isConnected()).toBe(true);
+    // Guilds, guild messages and DMs; no privileged message-content intent unless asked for.
+    expect(standin.identifies.at(-1)?.intents).toBe(1 | (1 << 9) | (1 << 12));
     standin.clickButton({ messageId: questions.id, customId: "tailor:skip" });
     const [prompt] = await waitForPrompt(standin, mention.id);
     expect(prompt).toBeDefined();
@@ -228,6 +230,7 @@ describe("Discord resilience", () => {
 
   it("ignores other bots, and plain thread messages count only with the message-content intent", async () => {
     bot = await startDiscordBot(standin, { storeUrl, messageContent: true });
+    expect(standin.identifies.at(-1)?.intents).toBe(1 | (1 << 9) | (1 << 12) | (1 << 15));
     const threadsBefore = [...standin.world.channels.values()].filter((c) => c.type === 11).length;
     standin.postMessage({
       channelId: standin.world.textChannelId,
