@@ -9,7 +9,8 @@ export const capabilityCatalog = [
     id: "goal",
     label: "Goal",
     description: "What the answer must achieve for the user: the outcome, not the topic.",
-    whyItMatters: "A model that knows the outcome (a booked meeting, a passed exam) optimizes for it instead of for sounding good.",
+    whyItMatters:
+      "A model that knows the outcome (a booked meeting, a passed exam) optimizes for it instead of for sounding good.",
     question: "What should this achieve?",
     options: ["Inform", "Persuade", "Get a reply or decision", "Teach a skill"],
   },
@@ -25,7 +26,8 @@ export const capabilityCatalog = [
     id: "role",
     label: "Role",
     description: "The persona the target model takes while answering.",
-    whyItMatters: "A concrete role (a senior editor, a patient tutor) brings the right judgment and conventions with it.",
+    whyItMatters:
+      "A concrete role (a senior editor, a patient tutor) brings the right judgment and conventions with it.",
     question: "Whose voice should the model write in?",
     options: ["A domain expert", "A friendly coach", "A neutral assistant"],
   },
@@ -33,7 +35,8 @@ export const capabilityCatalog = [
     id: "format",
     label: "Format",
     description: "The shape of the answer: prose, bullet list, table, code, email, outline.",
-    whyItMatters: "Small models follow an explicit format far better than an implied one, and the result drops into place.",
+    whyItMatters:
+      "Small models follow an explicit format far better than an implied one, and the result drops into place.",
     question: "What shape should the answer take?",
     options: ["Short paragraphs", "Bullet points", "A table", "Step-by-step list"],
   },

@@ -25,7 +25,7 @@ export const emailDomain = {
         { id: "context", options: ["Days since the proposal", "What changed since", "Deadline on our side"] },
       ],
       prompt:
-        "Role: You are an account manager who follows up without sounding pushy.\nTask: Write a follow-up email to {{client_name}} about the proposal sent on {{date_sent}} for {{project}}.\nContext: {{what_changed_since}}.\nRequirements:\n- Refer to the proposal in the first sentence.\n- Offer one easy next step (a 15-minute call or a yes/no reply).\n- Mention the deadline {{deadline}} once, politely.\nFormat: subject line plus 3 short paragraphs.\nConstraints: under 100 words; no guilt-tripping phrases like \"just checking in\" or \"as per my last email\".",
+        'Role: You are an account manager who follows up without sounding pushy.\nTask: Write a follow-up email to {{client_name}} about the proposal sent on {{date_sent}} for {{project}}.\nContext: {{what_changed_since}}.\nRequirements:\n- Refer to the proposal in the first sentence.\n- Offer one easy next step (a 15-minute call or a yes/no reply).\n- Mention the deadline {{deadline}} once, politely.\nFormat: subject line plus 3 short paragraphs.\nConstraints: under 100 words; no guilt-tripping phrases like "just checking in" or "as per my last email".',
     },
   ],
 } satisfies DomainInput;
