@@ -83,6 +83,7 @@ describe("Slack in Socket Mode", () => {
     await h.event(messageEvent(standin, { text: "warm but professional", threadTs: root.ts }));
     const prompt = await waitForInThread(standin, CHANNEL, root.ts, promptVersion(1), "prompt v1");
     expect(JSON.stringify(prompt.blocks)).toContain("warm but professional");
+    expect(JSON.stringify(prompt.blocks)).toContain("audience: Investors");
     // The round is over: no stale buttons left on the questions message.
     await waitFor(() => !hasButton(standin.messages.get(questions.ts)!, /^tailor_answer/), { what: "closed round" });
     expect(standin.violations).toEqual([]);
@@ -214,6 +215,21 @@ describe("Slack in Socket Mode", () => {
     expect([...standin.uploads.values()][0]?.content).toContain("Write well.");
   });
 
+  it("someone other than the owner cannot answer: the question stays open", async () => {
+    const h = await start();
+    await h.slash("a thank-you note");
+    const root = await rootMessage();
+    const questions = await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions");
+    await h.click(questions, /^tailor_answer/, { user: "U0SOMEONE" });
+    await h.click(questions, "tailor_skip", { user: "U0SOMEONE" });
+    // The owner's answer afterwards still lands (so the clicks above were handled, and changed nothing).
+    await h.event(messageEvent(standin, { text: "my grandmother", threadTs: root.ts }));
+    const prompt = await waitForInThread(standin, CHANNEL, root.ts, promptVersion(1), "owner's prompt");
+    // Had the other person's skip counted, there would be no integrate call; had their answer, a pinned audience.
+    expect(model.calls.filter((call) => call.call === "integrate")).toHaveLength(1);
+    expect(JSON.stringify(prompt.blocks)).not.toContain("audience: Investors");
+  });
+
   it("a rejected bot token or app token stops start() with a message naming the variable", async () => {
     const h = await start();
     const wrongBot = createSlackAdapter({
@@ -246,6 +262,16 @@ describe("Slack in Socket Mode", () => {
     standin.sendRaw(JSON.stringify({ type: "events_api", envelope_id: "broken-1", payload: {} }));
     standin.sendRaw(JSON.stringify({ type: "events_api", envelope_id: "broken-2" }));
     standin.sendRaw("{not json");
+    // Envelopes that parse but miss what a listener reads.
+    standin.sendEnvelope("events_api", { type: "event_callback", team_id: "T0STANDIN", event: { type: "message" } });
+    standin.sendEnvelope("events_api", { type: "event_callback", event: { type: "app_mention", text: 42 } });
+    standin.sendEnvelope("slash_commands", { command: "/tailor", team_id: "T0STANDIN" });
+    standin.sendEnvelope("interactive", {
+      type: "block_actions",
+      team: { id: "T0STANDIN" },
+      user: { id: "U1" },
+      actions: [],
+    });
     await waitFor(() => warnings.length >= 2, { what: "warnings" });
     await harness.slash("a recipe for pancakes");
     const root = await rootMessage();

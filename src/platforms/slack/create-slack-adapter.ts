@@ -150,6 +150,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   }
 
   app.command(TAILOR_COMMAND, async ({ command, ack, respond }) => {
+    if (typeof command.channel_id !== "string" || typeof command.user_id !== "string") {
+      await ack();
+      logger.warn("dropped a /tailor payload without channel or user");
+      return;
+    }
+    command.text = typeof command.text === "string" ? command.text : "";
     if (!command.text.trim()) {
       await ack({ response_type: "ephemeral", text: USAGE_TEXT });
       return;

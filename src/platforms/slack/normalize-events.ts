@@ -40,9 +40,11 @@ export interface MessageContext {
 }
 
 export function normalizeMessage(event: SlackMessageEvent, context: MessageContext): InboundEvent | undefined {
-  if (event.bot_id || !event.user || event.user === context.botUserId) return undefined;
+  // Malformed or unexpected payloads are dropped, never thrown on.
+  if (typeof event.channel !== "string" || typeof event.ts !== "string") return undefined;
+  if (event.bot_id || typeof event.user !== "string" || event.user === context.botUserId) return undefined;
   if (event.subtype !== undefined && !USER_SUBTYPES.has(event.subtype)) return undefined;
-  const raw = event.text ?? "";
+  const raw = typeof event.text === "string" ? event.text : "";
   const mentioned =
     event.type === "app_mention" || (context.botUserId !== undefined && mentions(raw, context.botUserId));
   const text = (context.botUserId ? stripMention(raw, context.botUserId) : raw).trim();
