@@ -11,7 +11,7 @@ import {
 import { CUSTOM_IDS, parseCustomId } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import type { OutboundMessage } from "./outbound-message.js";
-import { answerLine } from "./render-questions.js";
+import { answerLine, MAX_ANSWER_CHARS } from "./render-questions.js";
 import { escapeText, oneLine, truncate, unescapeText } from "./text-format.js";
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -118,7 +118,7 @@ function withAnswerLine(content: string, rows: readonly Row[], mark: { questionI
   const lines = content.split("\n");
   const at = lines.findIndex((line) => QUESTION_LINE.exec(line)?.[1] === String(position + 1));
   if (at < 0 || ANSWER_LINE.test(lines[at + 1] ?? "")) return content;
-  lines.splice(at + 1, 0, answerLine(escapeText(truncate(oneLine(mark.choice), 150))));
+  lines.splice(at + 1, 0, answerLine(escapeText(truncate(oneLine(mark.choice), MAX_ANSWER_CHARS))));
   return truncate(lines.join("\n"), DISCORD_LIMITS.messageContent);
 }
 

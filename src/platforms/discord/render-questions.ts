@@ -21,7 +21,7 @@ type QuestionsReply = Extract<EngineReply, { kind: "questions" }>;
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 const MAX_INTRO_CHARS = 400;
-const MAX_ANSWER_CHARS = 150;
+export const MAX_ANSWER_CHARS = 150;
 /** One row stays free for "answer in my own words" and "skip". */
 const MAX_QUESTION_ROWS = DISCORD_LIMITS.actionRows - 1;
 
