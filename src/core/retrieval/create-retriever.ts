@@ -13,7 +13,8 @@ export function createRetriever(domains: readonly Domain[]): Retriever {
   const index = new Bm25Index(
     entries.map(({ domain, exemplar }) => {
       const keywords = `${domain.title} ${domain.keywords.join(" ")}`;
-      return `${keywords} ${keywords} ${domain.description} ${exemplar.intent}`;
+      // The title names the thing being written ("email", "recipe"): the strongest single signal.
+      return `${domain.title} ${keywords} ${keywords} ${domain.description} ${exemplar.intent}`;
     }),
   );
 

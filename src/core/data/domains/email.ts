@@ -4,7 +4,22 @@ export const emailDomain = {
   id: "email",
   title: "Email",
   description: "Professional emails: outreach, follow-ups, requests, announcements and replies.",
-  keywords: ["email", "mail", "inbox", "outreach", "follow-up", "reply", "investor", "client", "subject line", "intro"],
+  keywords: [
+    "email",
+    "mail",
+    "inbox",
+    "outreach",
+    "follow-up",
+    "reply",
+    "investor",
+    "client",
+    "subject line",
+    "intro",
+    "draft",
+    "request",
+    "meeting request",
+    "asking",
+  ],
   exemplars: [
     {
       intent: "write a cold email to an investor",
