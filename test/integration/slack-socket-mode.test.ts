@@ -117,6 +117,16 @@ describe("Slack in Socket Mode", () => {
     await waitFor(() => !hasButton(standin.messages.get(questions.ts)!, /^tailor_/), { what: "controls removed" });
   });
 
+  it("typing new while questions are open closes their buttons", async () => {
+    const h = await start();
+    await h.slash("a job posting");
+    const root = await rootMessage();
+    const first = await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions");
+    await h.event(messageEvent(standin, { text: "new", threadTs: root.ts }));
+    await waitFor(() => !hasButton(standin.messages.get(first.ts)!, /^tailor_/), { what: "old questions closed" });
+    expect(JSON.stringify(standin.messages.get(first.ts)?.blocks)).toContain("closed");
+  });
+
   it("an empty /tailor gets an ephemeral usage message and posts nothing", async () => {
     const h = await start();
     const ack = await h.slash("   ");

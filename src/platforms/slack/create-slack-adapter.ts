@@ -4,13 +4,10 @@
  * after, in the background, so Slack's 3-second deadline always holds.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { conversationKeyString } from "../../core/conversation.js";
-import type { EngineReply, InboundEvent, TailorEngine } from "../../core/engine-api.js";
-import { isTailorError } from "../../core/errors.js";
+import type { InboundEvent, TailorEngine } from "../../core/engine-api.js";
 import type { Logger } from "../../core/ports.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import { createBoltApp } from "./bolt-app.js";
-import { closeQuestionBlocks } from "./close-questions.js";
 import {
   commandEventId,
   normalizeAction,
@@ -19,24 +16,11 @@ import {
   type SlackCommandPayload,
   type SlackMessageEvent,
 } from "./normalize-events.js";
-import {
-  CANNOT_POST_TEXT,
-  INTERNAL_ERROR_TEXT,
-  isEphemeral,
-  renderRoot,
-  roundClosedNote,
-  USAGE_TEXT,
-} from "./render-reply.js";
-import {
-  ANSWER_ACTION_PREFIX,
-  questionIdOfBlock,
-  RETRY_ACTION_ID,
-  SKIP_ACTION_ID,
-  TAILOR_COMMAND,
-} from "./slack-ids.js";
+import { CANNOT_POST_TEXT, renderRoot, USAGE_TEXT } from "./render-reply.js";
+import { type ClickedMessage, TurnRunner } from "./run-turn.js";
+import { ANSWER_ACTION_PREFIX, RETRY_ACTION_ID, SKIP_ACTION_ID, TAILOR_COMMAND } from "./slack-ids.js";
 import type { Block } from "./slack-message.js";
-import { type QuestionsMessage, SlackTurn } from "./slack-turn.js";
-import { ThreadPoster, type ThreadTarget } from "./thread-poster.js";
+import type { ThreadTarget } from "./thread-poster.js";
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -57,20 +41,15 @@ const SEEN_COMMANDS_MAX = 1000;
 /** How long stop() waits for turns in flight (the composition root drains the engine before this). */
 const STOP_GRACE_MS = 10_000;
 
-interface Clicked {
-  ts: string;
-  text: string;
-  blocks: Block[];
-}
-
 export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapter {
   const { engine, logger } = options;
   const bolt = createBoltApp({ ...options, port: options.port ?? 3000 });
   const { app } = bolt;
   const inFlight = new Set<Promise<void>>();
   const seenCommands = new Set<string>();
-  /** The latest questions message per conversation, to close it when a typed answer ends the round. */
-  const openQuestions = new Map<string, QuestionsMessage>();
+  const turns = new TurnRunner(app.client, engine, logger);
+  const runTurn = (event: InboundEvent, target: ThreadTarget, clicked?: ClickedMessage) =>
+    turns.run(event, target, clicked);
 
   const spawn = (what: string, work: () => Promise<void>): void => {
     const task = work()
@@ -85,46 +64,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     if (seenCommands.size > SEEN_COMMANDS_MAX) seenCommands.delete(seenCommands.values().next().value as string);
     return true;
   };
-
-  async function runTurn(event: InboundEvent, target: ThreadTarget, clicked?: Clicked): Promise<void> {
-    const poster = new ThreadPoster(app.client, target, logger);
-    const turn = new SlackTurn(poster);
-    const key = conversationKeyString(event.key);
-    const tracked = openQuestions.get(key);
-    const clickedQuestions =
-      clicked && event.kind === "answer" ? { ...clicked, questionIds: questionIdsOf(clicked.blocks) } : undefined;
-    let replies: EngineReply[];
-    try {
-      replies = await engine.handle(event, { onProgress: turn.onProgress });
-    } catch (error) {
-      logger.error("engine turn failed", { eventId: event.eventId, error });
-      // Internal errors never reach a chat verbatim: only a TailorError's user-safe message does.
-      const message = isTailorError(error) ? error.userMessage : INTERNAL_ERROR_TEXT;
-      replies = [{ kind: "error", code: "internal", message, retry: false }];
-    }
-    const delivery = await turn.deliver(replies, clickedQuestions ?? tracked);
-    if (delivery.questions) openQuestions.set(key, delivery.questions);
-    if (replies.length === 0 || replies.every(isEphemeral)) return;
-
-    // The round is over once a prompt or the next round's questions arrive: old buttons go.
-    const roundOver = replies.some((r) => r.kind === "prompt" || (r.kind === "questions" && !delivery.updatedInPlace));
-    const how = event.kind === "skip" || (event.kind === "message" && event.text.trim().toLowerCase() === "skip");
-    const note = roundClosedNote(how ? "skipped" : "answered");
-    if (clicked && !delivery.updatedInPlace) {
-      const chosen = event.kind === "answer" ? { questionId: event.questionId, option: event.option } : undefined;
-      const over = event.kind !== "answer" || roundOver;
-      const closingNote = event.kind === "retry" ? "Retried." : over ? note : undefined;
-      const blocks = closeQuestionBlocks(clicked.blocks, { chosen, roundOver: over, note: closingNote });
-      await poster.update(clicked.ts, { text: clicked.text, blocks });
-    }
-    if (roundOver && tracked && tracked.ts !== clicked?.ts && tracked.ts !== delivery.questions?.ts) {
-      await poster.update(tracked.ts, {
-        text: tracked.text,
-        blocks: closeQuestionBlocks(tracked.blocks, { roundOver: true, note }),
-      });
-    }
-    if (roundOver && !delivery.questions) openQuestions.delete(key);
-  }
 
   async function startFromCommand(command: SlackCommandPayload, respond: (text: string) => Promise<void>) {
     const root = renderRoot(command.user_id, command.text.trim());
@@ -189,7 +128,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       logger.warn("dropped an action it could not read", { actionId: action.action_id });
       return;
     }
-    const clicked: Clicked = {
+    const clicked: ClickedMessage = {
       ts: normalized.messageTs,
       text: body.message?.text ?? "",
       blocks: (body.message?.blocks ?? []) as Block[],
@@ -233,9 +172,3 @@ interface MessageArgs {
   body: { team_id?: string };
   context: { teamId?: string; botUserId?: string };
 }
-
-const questionIdsOf = (blocks: readonly Block[]): string[] =>
-  blocks.flatMap((block) => {
-    const id = block.type === "actions" && block.block_id ? questionIdOfBlock(block.block_id) : undefined;
-    return id ? [id] : [];
-  });

@@ -70,7 +70,3 @@ export const USAGE_TEXT =
 
 export const CANNOT_POST_TEXT =
   "I cannot post in this conversation. Invite me to the channel (`/invite @PromptTailor`) or send me a direct message.";
-
-/** `mrkdwn` for the note that replaces a round's buttons once the round is over. */
-export const roundClosedNote = (how: "answered" | "skipped"): string =>
-  how === "skipped" ? "Questions skipped: writing the prompt now." : "Answered: thank you.";
