@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log/logger.js";
 import { createSlackAdapter } from "../../src/platforms/slack/create-slack-adapter.js";
-import { FakeModel } from "../fakes/fake-model.js";
+import { defaultAnalyse, FakeModel } from "../fakes/fake-model.js";
 import {
   hasBlock,
   hasButton,
@@ -125,6 +125,26 @@ describe("Slack in Socket Mode", () => {
     await h.event(messageEvent(standin, { text: "new", threadTs: root.ts }));
     await waitFor(() => !hasButton(standin.messages.get(first.ts)!, /^tailor_/), { what: "old questions closed" });
     expect(JSON.stringify(standin.messages.get(first.ts)?.blocks)).toContain("closed");
+  });
+
+  it("acknowledges /tailor at once and shows a working placeholder while the model is still busy", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    model = new FakeModel({
+      analyse: async (request) => {
+        await gate;
+        return defaultAnalyse(request);
+      },
+    });
+    const h = await start();
+    await h.slash("a wedding speech"); // resolves on the ack, with the model call still pending
+    const root = await rootMessage();
+    const placeholder = await waitForInThread(standin, CHANNEL, root.ts, (m) => m.text === "Working on it…");
+    expect(model.calls).toHaveLength(1);
+    release();
+    await waitFor(() => isQuestions(standin.messages.get(placeholder.ts)!), { what: "placeholder became questions" });
   });
 
   it("an empty /tailor gets an ephemeral usage message and posts nothing", async () => {
