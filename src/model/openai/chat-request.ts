@@ -1,0 +1,44 @@
+/**
+ * The body of one OpenAI-compatible chat completion and the text read back from its answer.
+ * Structured outputs (`response_format: json_schema`, strict) keep the server to the call's schema.
+ */
+import { TailorError } from "../../core/errors.js";
+import type { ModelRequest } from "../../core/ports.js";
+
+/** Low but not zero: the calls want faithful structure, with a little room for wording. */
+export const TEMPERATURE = 0.2;
+
+export function chatCompletionBody(request: ModelRequest, model: string): Record<string, unknown> {
+  return {
+    model,
+    messages: [
+      { role: "system", content: request.system },
+      { role: "user", content: request.user },
+    ],
+    max_tokens: request.maxTokens,
+    temperature: TEMPERATURE,
+    response_format: {
+      type: "json_schema",
+      json_schema: { name: request.call, schema: request.schema, strict: true },
+    },
+  };
+}
+
+/** The assistant's text of a chat completion; anything else is a failed call (the server broke the protocol). */
+export function completionText(body: unknown): string {
+  const choices = (body as { choices?: unknown } | null)?.choices;
+  const first = Array.isArray(choices) ? (choices[0] as { message?: { content?: unknown } } | undefined) : undefined;
+  const content = first?.message?.content;
+  if (typeof content !== "string") {
+    throw new TailorError("model.failed", "the OpenAI-compatible server answered without choices[0].message.content");
+  }
+  return content;
+}
+
+/** First model id of a `GET /models` answer (`{ data: [{ id }] }`). */
+export function firstModelId(body: unknown): string | undefined {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) return undefined;
+  const id = (data[0] as { id?: unknown } | undefined)?.id;
+  return typeof id === "string" && id.length > 0 ? id : undefined;
+}

@@ -1,0 +1,225 @@
+/**
+ * The OpenAI-compatible backend against a local stand-in server over a real socket.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { isTailorError, type TailorError } from "../../src/core/errors.js";
+import type { LogFields, Logger, ModelRequest } from "../../src/core/ports.js";
+import { createOpenAiModel } from "../../src/model/openai/create-openai-model.js";
+import { type OpenAiStandin, STANDIN_MODEL, startOpenAiStandin } from "../fixtures/openai-standin.js";
+
+const SCHEMA = {
+  type: "object",
+  properties: { answer: { type: "string", maxLength: 20 } },
+  required: ["answer"],
+  additionalProperties: false,
+} as const;
+
+const request = (extra: Partial<ModelRequest> = {}): ModelRequest => ({
+  call: "analyse",
+  system: "You analyse intents.",
+  user: "Intent: write a cover letter",
+  schema: SCHEMA,
+  maxTokens: 256,
+  fairnessKey: "user-1",
+  ...extra,
+});
+
+function recordingLogger() {
+  const lines: { level: string; message: string; fields?: LogFields }[] = [];
+  const make = (): Logger => ({
+    debug: (message, fields) => lines.push({ level: "debug", message, fields }),
+    info: (message, fields) => lines.push({ level: "info", message, fields }),
+    warn: (message, fields) => lines.push({ level: "warn", message, fields }),
+    error: (message, fields) => lines.push({ level: "error", message, fields }),
+    child: () => make(),
+  });
+  return { logger: make(), lines, text: () => JSON.stringify(lines) };
+}
+
+async function failure(promise: Promise<unknown>): Promise<TailorError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isTailorError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected a failure");
+}
+
+let standin: OpenAiStandin | undefined;
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+});
+
+describe("OpenAI-compatible backend", () => {
+  it("sends system and user turns with a strict json_schema response_format and returns the content", async () => {
+    standin = await startOpenAiStandin({ answer: () => '{"answer":"ok"}' });
+    const { logger } = recordingLogger();
+    const model = createOpenAiModel({ baseUrl: `${standin.url}/`, model: "llama3", apiKey: "sk-test-1234", logger });
+
+    const text = await model.generateJson(request());
+
+    expect(text).toBe('{"answer":"ok"}');
+    const [sent] = standin.chatRequests();
+    expect(sent?.path).toBe("/v1/chat/completions");
+    expect(sent?.headers.authorization).toBe("Bearer sk-test-1234");
+    expect(sent?.body).toMatchObject({
+      model: "llama3",
+      max_tokens: 256,
+      messages: [
+        { role: "system", content: "You analyse intents." },
+        { role: "user", content: "Intent: write a cover letter" },
+      ],
+      response_format: { type: "json_schema", json_schema: { name: "analyse", schema: SCHEMA, strict: true } },
+    });
+    expect((sent?.body as { temperature: number }).temperature).toBeLessThanOrEqual(0.3);
+  });
+
+  it("sends no Authorization header without a key", async () => {
+    standin = await startOpenAiStandin({ answer: () => "{}" });
+    const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
+    await model.generateJson(request());
+    expect(standin.chatRequests()[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it("uses the first model the server lists when no model is configured", async () => {
+    standin = await startOpenAiStandin({ answer: () => "{}" });
+    const model = createOpenAiModel({ baseUrl: standin.url, logger: recordingLogger().logger });
+    await model.generateJson(request());
+    await model.generateJson(request({ call: "synthesize" }));
+    const chats = standin.chatRequests();
+    expect(chats.map((r) => (r.body as { model: string }).model)).toEqual([STANDIN_MODEL, STANDIN_MODEL]);
+    expect(standin.requests.filter((r) => r.path.endsWith("/models"))).toHaveLength(1);
+  });
+
+  it("retries a 500 and a 503 (honouring Retry-After) and then succeeds", async () => {
+    standin = await startOpenAiStandin({ answer: () => '{"answer":"third"}' });
+    standin.script(
+      { status: 500, json: { error: { message: "boom" } } },
+      { status: 503, json: { error: { message: "loading" } }, headers: { "retry-after": "0" } },
+    );
+    const model = createOpenAiModel({
+      baseUrl: standin.url,
+      model: "m",
+      retryBaseMs: 1,
+      logger: recordingLogger().logger,
+    });
+    expect(await model.generateJson(request())).toBe('{"answer":"third"}');
+    expect(standin.chatRequests()).toHaveLength(3);
+  });
+
+  it("retries a 429 and gives up after maxRetries with model.failed", async () => {
+    standin = await startOpenAiStandin();
+    standin.script({ status: 429 }, { status: 429 }, { status: 429 }, { status: 429 });
+    const model = createOpenAiModel({
+      baseUrl: standin.url,
+      model: "m",
+      maxRetries: 2,
+      retryBaseMs: 1,
+      logger: recordingLogger().logger,
+    });
+    const error = await failure(model.generateJson(request()));
+    expect(error.code).toBe("model.failed");
+    expect(error.retryable).toBe(true);
+    expect(standin.chatRequests()).toHaveLength(3);
+  });
+
+  it("does not retry a 401 and logs a line naming TAILOR_LLM_API_KEY without the key", async () => {
+    standin = await startOpenAiStandin();
+    standin.script({ status: 401, json: { error: { message: "invalid api key" } } });
+    const log = recordingLogger();
+    const model = createOpenAiModel({
+      baseUrl: standin.url,
+      model: "m",
+      apiKey: "sk-secret-9876",
+      retryBaseMs: 1,
+      logger: log.logger,
+    });
+    const error = await failure(model.generateJson(request()));
+    expect(error.code).toBe("model.failed");
+    expect(standin.chatRequests()).toHaveLength(1);
+    expect(log.lines.some((l) => l.level === "error" && l.message.includes("TAILOR_LLM_API_KEY"))).toBe(true);
+    expect(log.text()).not.toContain("sk-secret-9876");
+  });
+
+  it("does not retry a 404 and points at TAILOR_LLM_URL and TAILOR_LLM_MODEL", async () => {
+    standin = await startOpenAiStandin();
+    standin.script({ status: 404, json: { error: { message: "model not found" } } });
+    const log = recordingLogger();
+    const model = createOpenAiModel({ baseUrl: standin.url, model: "nope", retryBaseMs: 1, logger: log.logger });
+    expect((await failure(model.generateJson(request()))).code).toBe("model.failed");
+    expect(standin.chatRequests()).toHaveLength(1);
+    const hint = log.lines.find((l) => l.level === "error")?.message ?? "";
+    expect(hint).toContain("TAILOR_LLM_URL");
+    expect(hint).toContain("TAILOR_LLM_MODEL");
+  });
+
+  it("turns a server that never answers into model.timeout", async () => {
+    standin = await startOpenAiStandin();
+    standin.script({ hang: true });
+    const model = createOpenAiModel({
+      baseUrl: standin.url,
+      model: "m",
+      timeoutMs: 200,
+      logger: recordingLogger().logger,
+    });
+    const error = await failure(model.generateJson(request()));
+    expect(error.code).toBe("model.timeout");
+    expect(error.retryable).toBe(true);
+  });
+
+  it("turns the caller's abort into model.aborted", async () => {
+    standin = await startOpenAiStandin();
+    standin.script({ hang: true });
+    const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
+    const controller = new AbortController();
+    const pending = model.generateJson(request({ signal: controller.signal }));
+    while (standin.chatRequests().length === 0) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    const error = await failure(pending);
+    expect(error.code).toBe("model.aborted");
+  });
+
+  it("retries a refused connection, then fails with a line naming TAILOR_LLM_URL", async () => {
+    standin = await startOpenAiStandin();
+    const url = standin.url;
+    await standin.close();
+    standin = undefined;
+    const log = recordingLogger();
+    const model = createOpenAiModel({ baseUrl: url, model: "m", maxRetries: 1, retryBaseMs: 1, logger: log.logger });
+    const error = await failure(model.generateJson(request()));
+    expect(error.code).toBe("model.failed");
+    expect(log.lines.filter((l) => l.message.includes("retrying"))).toHaveLength(1);
+    expect(log.lines.some((l) => l.level === "error" && l.message.includes("TAILOR_LLM_URL"))).toBe(true);
+  });
+
+  it("answers a 200 without content as model.failed", async () => {
+    standin = await startOpenAiStandin();
+    standin.script({ json: { choices: [] } });
+    const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
+    expect((await failure(model.generateJson(request()))).code).toBe("model.failed");
+  });
+
+  it("ping succeeds against a live server and throws model.unavailable against a rejecting one", async () => {
+    standin = await startOpenAiStandin();
+    const model = createOpenAiModel({ baseUrl: standin.url, apiKey: "k-123456", logger: recordingLogger().logger });
+    await model.ping();
+    expect(standin.requests.at(-1)).toMatchObject({ method: "GET", path: "/v1/models" });
+    expect(standin.requests.at(-1)?.headers.authorization).toBe("Bearer k-123456");
+    standin.script({ status: 401 });
+    expect((await failure(model.ping())).code).toBe("model.unavailable");
+  });
+
+  it("describes itself without the key", async () => {
+    const model = createOpenAiModel({
+      baseUrl: "http://user:pw@127.0.0.1:9/v1/",
+      model: "llama3",
+      apiKey: "sk-never-shown",
+      logger: recordingLogger().logger,
+    });
+    expect(model.describe()).toContain("llama3");
+    expect(model.describe()).not.toContain("sk-never-shown");
+    expect(model.describe()).not.toContain("pw");
+  });
+});
