@@ -57,6 +57,14 @@ export const envSchema = z.object({
   TAILOR_THREADS: integer(1, 256).optional(),
   TAILOR_SEQUENCES: integer(1, 64).optional(),
   TAILOR_CONTEXT_SIZE: integer(256, 1_048_576).optional(),
+  TAILOR_TEMPERATURE: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, { error: "must be a number between 0 and 2" })
+    .transform(Number)
+    .pipe(z.number().max(2, { error: "must be a number between 0 and 2" }))
+    .default(0.2),
+  TAILOR_SEED: integer(0, 2_147_483_647).optional(),
   TAILOR_GPU: z.enum(["auto", "false"], { error: "must be auto or false" }).default("auto"),
   TAILOR_MAX_INTENT_CHARS: integer(1, 100_000).default(4000),
   TAILOR_RETENTION_DAYS: integer(1, 3650).default(7),

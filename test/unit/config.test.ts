@@ -41,6 +41,8 @@ describe("loadConfig", () => {
     ["LOG_LEVEL", "verbose"],
     ["TAILOR_LLM_URL", "localhost:8000"],
     ["TAILOR_DMS", "sometimes"],
+    ["TAILOR_TEMPERATURE", "hot"],
+    ["TAILOR_TEMPERATURE", "3"],
   ])("names %s when it is %j, in one line", (variable, value) => {
     const error = errorOf({ [variable]: value });
     expect(error.code).toBe("config.invalid");
