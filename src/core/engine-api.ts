@@ -93,3 +93,10 @@ export interface TailorEngine {
   /** Handles one event under the conversation's lock; returns [] for duplicates and ignored events. */
   handle(event: InboundEvent, options?: TurnOptions): Promise<EngineReply[]>;
 }
+
+/** An event without its envelope (id, key, user): what an adapter or test fills in. */
+export type InboundEventBody = InboundEvent extends infer E
+  ? E extends unknown
+    ? Omit<E, "eventId" | "key" | "user">
+    : never
+  : never;

@@ -3,14 +3,12 @@
  */
 import type { ConversationKey } from "../../src/core/conversation.js";
 import { createEngine, type EngineDeps } from "../../src/core/engine/create-engine.js";
-import type { EngineReply, InboundEvent, Progress } from "../../src/core/engine-api.js";
+import type { EngineReply, InboundEvent, InboundEventBody, Progress } from "../../src/core/engine-api.js";
 import type { ConversationStore } from "../../src/core/ports.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { createStore } from "../../src/store/create-store.js";
 import { fakeCapabilities, fakeRetriever } from "./fake-library.js";
 import { FakeModel } from "./fake-model.js";
-
-type Body = InboundEvent extends infer E ? (E extends unknown ? Omit<E, "eventId" | "key" | "user"> : never) : never;
 
 export const KEY: ConversationKey = { platform: "slack", workspace: "T1", channel: "C1", thread: "100.1" };
 export const OWNER = { id: "U-OWNER" };
@@ -33,7 +31,10 @@ export async function engineHarness(
   });
   let counter = 0;
   const progress: Progress[] = [];
-  const send = (body: Body, extra: { user?: { id: string }; eventId?: string } = {}): Promise<EngineReply[]> => {
+  const send = (
+    body: InboundEventBody,
+    extra: { user?: { id: string }; eventId?: string } = {},
+  ): Promise<EngineReply[]> => {
     counter += 1;
     return engine.handle(
       { ...body, eventId: extra.eventId ?? `ev-${counter}`, key: KEY, user: extra.user ?? OWNER } as InboundEvent,

@@ -1,7 +1,7 @@
 import type { ChatHistoryItem } from "node-llama-cpp";
 import { afterAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/core/engine/create-engine.js";
-import type { EngineReply, InboundEvent } from "../../src/core/engine-api.js";
+import type { EngineReply, InboundEvent, InboundEventBody } from "../../src/core/engine-api.js";
 import { loadLibrary } from "../../src/core/library/load-library.js";
 import { createRetriever } from "../../src/core/retrieval/create-retriever.js";
 import { silentLogger } from "../../src/log/logger.js";
@@ -45,7 +45,7 @@ describe("the engine on the real runtime (tiny random-weight model)", () => {
     });
     const intent = "write a cold email to an investor about our seed round";
     let n = 0;
-    const send = (body: Omit<InboundEvent, "eventId" | "key" | "user">) =>
+    const send = (body: InboundEventBody) =>
       engine.handle({ ...body, eventId: `e${++n}`, key: KEY, user: { id: "me" } } as InboundEvent);
 
     let replies: EngineReply[] = await send({ kind: "start", text: intent });

@@ -5,7 +5,7 @@
  */
 import { createInterface } from "node:readline";
 import type { ConversationKey } from "../../core/conversation.js";
-import type { InboundEvent, QuestionView, TailorEngine } from "../../core/engine-api.js";
+import type { InboundEvent, InboundEventBody, QuestionView, TailorEngine } from "../../core/engine-api.js";
 import { parseTerminalLine } from "./parse-terminal-line.js";
 import { renderTerminalProgress, renderTerminalReply } from "./render-terminal-reply.js";
 
@@ -42,7 +42,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   let sequence = 0;
   let open: QuestionView[] = [];
 
-  const send = async (event: EventBody): Promise<void> => {
+  const send = async (event: InboundEventBody): Promise<void> => {
     sequence += 1;
     const replies = await engine.handle(
       { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user } as InboundEvent,
