@@ -73,7 +73,7 @@ describe("OpenAI-compatible backend", () => {
       ],
       response_format: { type: "json_schema", json_schema: { name: "analyse", schema: SCHEMA, strict: true } },
     });
-    expect((sent?.body as { temperature: number }).temperature).toBeLessThanOrEqual(0.3);
+    expect((sent?.body as { temperature?: number } | undefined)?.temperature).toBeLessThanOrEqual(0.3);
   });
 
   it("sends no Authorization header without a key", async () => {
