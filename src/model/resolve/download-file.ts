@@ -102,8 +102,11 @@ function aborted(file: string, cause: unknown): TailorError {
 
 function describeFailure(error: unknown): string {
   if (error instanceof Error && error.name === "TimeoutError") return "no answer in time";
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  if (typeof cause?.code === "string") return `network: ${cause.code}`;
+  const cause = (error as { cause?: { code?: unknown; message?: unknown; errors?: { code?: unknown }[] } } | null)
+    ?.cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  if (typeof code === "string") return `network: ${code}`;
+  if (typeof cause?.message === "string") return `network: ${cause.message}`;
   if (error instanceof Error) return error.message.split("\n")[0] ?? error.name;
   return String(error);
 }
