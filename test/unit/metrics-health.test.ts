@@ -4,7 +4,7 @@ import { startHealthServer } from "../../src/ops/health-server.js";
 import { createTailorMetrics } from "../../src/ops/tailor-metrics.js";
 
 /** Parses Prometheus text exposition: every non-comment line is `name{labels} value`. */
-export function parsePrometheus(text: string): Map<string, number> {
+function parsePrometheus(text: string): Map<string, number> {
   const samples = new Map<string, number>();
   for (const line of text.split("\n")) {
     if (line === "" || line.startsWith("#")) continue;

@@ -9,12 +9,6 @@ import type { InboundEvent, InboundEventBody, QuestionView, TailorEngine } from 
 import { parseTerminalLine } from "./parse-terminal-line.js";
 import { renderTerminalProgress, renderTerminalReply } from "./render-terminal-reply.js";
 
-type EventBody = InboundEvent extends infer E
-  ? E extends unknown
-    ? Omit<E, "eventId" | "key" | "user">
-    : never
-  : never;
-
 export const TERMINAL_KEY: ConversationKey = {
   platform: "terminal",
   workspace: "local",
