@@ -13,6 +13,7 @@ import { createLogger } from "./log/logger.js";
 import { createModel, type ReadyModel } from "./model/create-model.js";
 import { startHealthServer } from "./ops/health-server.js";
 import { instrumentEngine, instrumentModel, instrumentStore } from "./ops/instrument.js";
+import { Gauge } from "./ops/metrics.js";
 import { ShutdownGuard } from "./ops/shutdown-guard.js";
 import { createTailorMetrics } from "./ops/tailor-metrics.js";
 import { createDiscordAdapter } from "./platforms/discord/create-discord-adapter.js";
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
   if (health) closers.push(() => health.close());
 
   ready = await createModel(env, logger, guard.signal);
+  const { queueDepth } = ready;
+  metrics.registry.register(new Gauge("tailor_queue_depth", "Model calls waiting for a free sequence.", queueDepth));
   const model = guard.guardModel(instrumentModel(ready.model, metrics));
   closers.push(() => model.close());
 

@@ -13,6 +13,8 @@ export interface ReadyModel {
   model: ModelPort;
   /** Readiness: the in-process model is ready once loaded; a server must answer. */
   isReady(signal: AbortSignal): Promise<boolean>;
+  /** Calls waiting for the model (the in-process runtime's fair queue; a server queues on its side). */
+  queueDepth(): number;
 }
 
 export async function createModel(env: Env, logger: Logger, signal?: AbortSignal): Promise<ReadyModel> {
@@ -28,7 +30,7 @@ export async function createModel(env: Env, logger: Logger, signal?: AbortSignal
       url: env.TAILOR_LLM_URL,
       model: env.TAILOR_LLM_MODEL,
     });
-    return { model, isReady: (s) => model.ping(s).then(() => true) };
+    return { model, isReady: (s) => model.ping(s).then(() => true), queueDepth: () => 0 };
   }
   const spec = resolveModelSpec({
     model: env.TAILOR_MODEL,
@@ -47,5 +49,5 @@ export async function createModel(env: Env, logger: Logger, signal?: AbortSignal
     seed: env.TAILOR_SEED,
     logger,
   });
-  return { model, isReady: async () => true };
+  return { model, isReady: async () => true, queueDepth: () => model.stats().queued };
 }
