@@ -11,6 +11,7 @@ import { type ConversationStore, type Logger, systemClock } from "./core/ports.j
 import { createRetriever } from "./core/retrieval/create-retriever.js";
 import { createLogger } from "./log/logger.js";
 import { createModel, type ReadyModel } from "./model/create-model.js";
+import { countErrors } from "./ops/count-errors.js";
 import { startHealthServer } from "./ops/health-server.js";
 import { instrumentEngine, instrumentModel, instrumentStore } from "./ops/instrument.js";
 import { Gauge } from "./ops/metrics.js";
@@ -122,15 +123,17 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (config.slack)
-    adapters.push(createSlackAdapter({ ...config.slack, engine, logger: logger.child({ platform: "slack" }) }));
+  // Adapters report their failures by logging them: count those lines as platform errors.
+  const platformLogger = (platform: "slack" | "discord") =>
+    countErrors(logger.child({ platform }), () => metrics.platformErrors.inc({ platform }));
+  if (config.slack) adapters.push(createSlackAdapter({ ...config.slack, engine, logger: platformLogger("slack") }));
   if (config.discord)
     adapters.push(
       createDiscordAdapter({
         ...config.discord,
         maxIntentChars: env.TAILOR_MAX_INTENT_CHARS,
         engine,
-        logger: logger.child({ platform: "discord" }),
+        logger: platformLogger("discord"),
       }),
     );
   for (const adapter of adapters) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log/logger.js";
+import { countErrors } from "../../src/ops/count-errors.js";
 
 describe("createLogger", () => {
   it("writes JSON lines and redacts secret values and secret-named fields", () => {
@@ -26,5 +27,20 @@ describe("createLogger", () => {
     });
     logger.warn("x", { error: new Error("boom") });
     expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({ platform: "slack", error: { message: "boom" } });
+  });
+});
+
+describe("countErrors", () => {
+  it("counts error lines, children included, and still writes them", () => {
+    const lines: string[] = [];
+    let count = 0;
+    const logger = countErrors(createLogger({ level: "info", format: "json", write: (l) => lines.push(l) }), () => {
+      count += 1;
+    });
+    logger.warn("not counted");
+    logger.error("counted");
+    logger.child({ platform: "slack" }).error("counted too");
+    expect(count).toBe(2);
+    expect(lines).toHaveLength(3);
   });
 });
