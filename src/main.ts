@@ -4,11 +4,9 @@
  */
 import { type Config, loadConfig } from "./config/load-config.js";
 import { openAccess, withAccessPolicy } from "./core/access/access-policy.js";
-import { createEngine } from "./core/engine/create-engine.js";
+import { createTailorEngine } from "./core/engine/create-tailor-engine.js";
 import { isTailorError } from "./core/errors.js";
-import { loadLibrary } from "./core/library/load-library.js";
 import { type ConversationStore, type Logger, systemClock } from "./core/ports.js";
-import { createRetriever } from "./core/retrieval/create-retriever.js";
 import { createLogger } from "./log/logger.js";
 import { createModel, type ReadyModel } from "./model/create-model.js";
 import { countErrors } from "./ops/count-errors.js";
@@ -64,8 +62,6 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void stop("SIGINT", 0));
   process.on("unhandledRejection", (error) => logger.error("unhandled rejection (dropped)", { error }));
 
-  const library = loadLibrary();
-  const retriever = createRetriever(library.domains);
   const store: ConversationStore = instrumentStore(
     await createStore({ url: env.STORE_URL, ttlMs: env.TAILOR_RETENTION_DAYS * DAY_MS, logger }),
     metrics,
@@ -95,11 +91,9 @@ async function main(): Promise<void> {
   const model = guard.guardModel(instrumentModel(ready.model, metrics));
   closers.push(() => model.close());
 
-  const core = createEngine({
+  const core = createTailorEngine({
     store,
     model,
-    retriever,
-    capabilities: library.capabilities,
     clock: systemClock,
     logger,
     limits: { maxIntentChars: env.TAILOR_MAX_INTENT_CHARS },

@@ -1,9 +1,7 @@
 import type { ChatHistoryItem } from "node-llama-cpp";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine/create-engine.js";
+import { createTailorEngine } from "../../src/core/engine/create-tailor-engine.js";
 import type { EngineReply, InboundEvent, InboundEventBody } from "../../src/core/engine-api.js";
-import { loadLibrary } from "../../src/core/library/load-library.js";
-import { createRetriever } from "../../src/core/retrieval/create-retriever.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { createLlamaModel, type LlamaModel } from "../../src/model/llama/create-llama-model.js";
 import { createStore } from "../../src/store/create-store.js";
@@ -33,13 +31,10 @@ describe("the engine on the real runtime (tiny random-weight model)", () => {
       logger: silentLogger,
       inspect: (h) => histories.push(h),
     });
-    const library = loadLibrary();
     const store = await createStore({ url: "memory://", logger: silentLogger });
-    const engine = createEngine({
+    const engine = createTailorEngine({
       store,
       model,
-      retriever: createRetriever(library.domains),
-      capabilities: library.capabilities,
       clock: { now: () => Date.now() },
       logger: silentLogger,
     });

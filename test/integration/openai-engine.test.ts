@@ -4,11 +4,9 @@
  * engine's resumable error reply, which the retry control then completes.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/core/engine/create-engine.js";
+import { createTailorEngine } from "../../src/core/engine/create-tailor-engine.js";
 import type { EngineReply, InboundEvent, InboundEventBody } from "../../src/core/engine-api.js";
-import { loadLibrary } from "../../src/core/library/load-library.js";
 import type { ModelRequest } from "../../src/core/ports.js";
-import { createRetriever } from "../../src/core/retrieval/create-retriever.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { createOpenAiModel, type OpenAiModel } from "../../src/model/openai/create-openai-model.js";
 import { createStore } from "../../src/store/create-store.js";
@@ -56,13 +54,10 @@ async function setup() {
     maxRetries: 1,
     logger: silentLogger,
   });
-  const library = loadLibrary();
   const store = await createStore({ url: "memory://", logger: silentLogger });
-  const engine = createEngine({
+  const engine = createTailorEngine({
     store,
     model,
-    retriever: createRetriever(library.domains),
-    capabilities: library.capabilities,
     clock: { now: () => Date.now() },
     logger: silentLogger,
   });
