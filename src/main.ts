@@ -3,7 +3,7 @@
  * terminal chat), serve health and metrics, and stop cleanly on SIGTERM/SIGINT.
  */
 import { type Config, loadConfig } from "./config/load-config.js";
-import { openAccess, withAccessPolicy } from "./core/access/access-policy.js";
+import { type AccessRules, withAccessPolicy } from "./core/access/access-policy.js";
 import { createTailorEngine } from "./core/engine/create-tailor-engine.js";
 import { isTailorError } from "./core/errors.js";
 import { type ConversationStore, type Logger, systemClock } from "./core/ports.js";
@@ -99,8 +99,7 @@ async function main(): Promise<void> {
     limits: { maxIntentChars: env.TAILOR_MAX_INTENT_CHARS },
     allowOthers: env.TAILOR_ALLOW_OTHERS,
   });
-  const rules = {
-    ...openAccess,
+  const rules: AccessRules = {
     allowWorkspaces: env.TAILOR_ALLOW_WORKSPACES,
     blockWorkspaces: env.TAILOR_BLOCK_WORKSPACES,
     allowChannels: env.TAILOR_ALLOW_CHANNELS,
