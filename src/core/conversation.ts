@@ -84,6 +84,8 @@ export const conversationSchema = z.object({
   capabilities: z.array(capabilityStateSchema),
   /** The current round's questions. */
   questions: z.array(questionSchema),
+  /** Answered questions of earlier rounds: their answers still reach the synthesize call verbatim. */
+  earlierQuestions: z.array(questionSchema).optional(),
   round: z.number().int().nonnegative(),
   /** Owner messages not yet consumed by a model call (kept across failures: nothing is lost). */
   pending: z.array(z.string()),
@@ -92,6 +94,8 @@ export const conversationSchema = z.object({
   versions: z.array(promptVersionSchema),
   modelCalls: z.number().int().nonnegative(),
   modelRetries: z.number().int().nonnegative(),
+  /** After `cancel`: the "this conversation ended" notice was shown once; later messages get no reply. */
+  endedNoticeShown: z.boolean().optional(),
   /** Adapter bookkeeping (message ids to update in place); opaque to the core. */
   refs: z.record(z.string(), z.string()).default({}),
   createdAt: z.string(),

@@ -12,6 +12,8 @@ export interface FakeModelOptions {
   analyse?: Responder;
   integrate?: Responder;
   synthesize?: Responder;
+  /** Queue positions reported (through `onQueuePosition`) before each call is answered, e.g. [2, 1, 0]. */
+  queuePositions?: number[];
 }
 
 export const defaultAnalyse: Responder = () =>
@@ -25,10 +27,25 @@ export const defaultAnalyse: Responder = () =>
     ],
   });
 
+/** Pins each answer to the capabilities of the questions listed above it; other messages go to `context`. */
 export const defaultIntegrate: Responder = (request) => {
-  const answers = [...request.user.matchAll(/^(?:A|User wrote): (.+)$/gm)].map((m) => m[1] ?? "");
+  const pinned = new Map<string, string>();
+  let asked: string[] = [];
+  for (const line of request.user.split("\n")) {
+    const question = /^Q \((\w+)\): /.exec(line);
+    const answer = /^A: (.+)$/.exec(line);
+    const wrote = /^User wrote: (.+)$/.exec(line);
+    if (question?.[1]) asked.push(question[1]);
+    else if (answer?.[1]) {
+      for (const capability of asked) pinned.set(capability, answer[1]);
+      asked = [];
+    } else if (wrote?.[1]) {
+      const context = pinned.get("context");
+      pinned.set("context", context ? `${context}; ${wrote[1]}` : wrote[1]);
+    }
+  }
   return JSON.stringify({
-    pinned: answers.length ? [{ capability: "context", value: answers.join("; ") }] : [],
+    pinned: [...pinned].map(([capability, value]) => ({ capability, value })),
     more_questions: [],
   });
 };
@@ -57,6 +74,7 @@ export class FakeModel implements ModelPort {
   readonly calls: ModelRequest[] = [];
   private readonly responders: Record<ModelCallName, Responder>;
   private readonly failures: Partial<Record<ModelCallName, Array<string | Error>>> = {};
+  private readonly queuePositions: number[];
 
   constructor(options: FakeModelOptions = {}) {
     this.responders = {
@@ -64,6 +82,7 @@ export class FakeModel implements ModelPort {
       integrate: options.integrate ?? defaultIntegrate,
       synthesize: options.synthesize ?? defaultSynthesize,
     };
+    this.queuePositions = options.queuePositions ?? [];
   }
 
   /** The next `call` answers this (an Error is thrown, a string returned raw) instead of its responder. */
@@ -86,6 +105,7 @@ export class FakeModel implements ModelPort {
   async generateJson(request: ModelRequest): Promise<string> {
     this.calls.push(request);
     if (request.signal?.aborted) throw new TailorError("model.aborted", "aborted");
+    for (const position of this.queuePositions) request.onQueuePosition?.(position);
     const answer = this.failures[request.call]?.shift() ?? (await this.responders[request.call](request));
     if (answer instanceof Error) throw answer;
     return answer;

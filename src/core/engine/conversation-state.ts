@@ -50,6 +50,9 @@ export function setCapability(
 }
 
 export function startRound(conversation: Conversation, proposed: readonly ProposedQuestion[]): void {
+  // Earlier rounds' answers are kept: synthesize still sees them in the user's words.
+  const answered = conversation.questions.filter((q) => q.answer !== undefined);
+  if (answered.length > 0) conversation.earlierQuestions = [...(conversation.earlierQuestions ?? []), ...answered];
   conversation.round += 1;
   conversation.questions = proposed.map((q, i) => ({
     id: `r${conversation.round}q${i + 1}`,
@@ -59,6 +62,15 @@ export function startRound(conversation: Conversation, proposed: readonly Propos
   }));
   conversation.phase = "asking";
 }
+
+/** Every question of the conversation so far, earlier rounds first. */
+export const allQuestions = (conversation: Conversation): Question[] => [
+  ...(conversation.earlierQuestions ?? []),
+  ...conversation.questions,
+];
+
+export const isPinned = (conversation: Conversation, id: CapabilityId): boolean =>
+  conversation.capabilities.some((c) => c.id === id && c.status === "pinned");
 
 export const openQuestions = (conversation: Conversation): Question[] =>
   conversation.questions.filter((q) => q.answer === undefined);

@@ -71,7 +71,8 @@ async function dispatch(
     case "message": {
       const word = typedWord(event.text);
       if (!conversation) {
-        if (!event.mayStart && !wasReset) return [];
+        if (wasReset && !event.mayStart) return awaitIntent(ctx, event);
+        if (!event.mayStart) return [];
         if (word === "help") return [notice("help", HELP_TEXT)];
         if (word) return [notice("ended", "There is no conversation here yet: tell me what you want a prompt for.")];
         return start(ctx, event, event.text);
@@ -80,12 +81,23 @@ async function dispatch(
     }
     case "answer":
     case "answers":
-      return conversation ? answer(ctx, event, conversation) : [gone()];
+      return conversation ? answer(ctx, event, conversation) : wasReset ? awaitIntent(ctx, event) : [gone()];
     case "skip":
-      return conversation ? skip(ctx, conversation) : [gone()];
+      return conversation ? skip(ctx, conversation) : wasReset ? awaitIntent(ctx, event) : [gone()];
     case "retry":
-      return conversation ? retry(ctx, conversation) : [gone()];
+      return conversation ? retry(ctx, conversation) : wasReset ? awaitIntent(ctx, event) : [gone()];
   }
+}
+
+/**
+ * The saved state could not be read (it was moved aside): the thread goes on with a new conversation
+ * whose first message is the intent, so the owner can go on typing where they are.
+ */
+async function awaitIntent(ctx: StepContext, event: InboundEvent): Promise<EngineReply[]> {
+  const fresh = newConversation(event.key, event.user, "", ctx.now());
+  fresh.phase = "awaiting_intent";
+  await save(ctx, fresh);
+  return [notice("new", "Tell me again what you want a prompt for, and I will start from there.")];
 }
 
 const gone = () =>
@@ -132,9 +144,12 @@ async function message(
   if (trimmed === "") return [];
   if (conversation.phase === "awaiting_intent") return start(ctx, event, trimmed);
   if (conversation.phase === "cancelled") {
-    return event.kind === "message" && event.mayStart
-      ? start(ctx, event, trimmed)
-      : [notice("ended", "This conversation was cancelled. Start a new one with /tailor or by mentioning me.")];
+    if (event.kind === "message" && event.mayStart) return start(ctx, event, trimmed);
+    // Said once: later chatter in an ended thread gets no reply.
+    if (conversation.endedNoticeShown) return [];
+    conversation.endedNoticeShown = true;
+    await save(ctx, conversation);
+    return [notice("ended", "This conversation was cancelled. Start a new one with /tailor or by mentioning me.")];
   }
   const interrupted = conversation.failedStep?.step ?? PHASE_STEP[conversation.phase];
   if (interrupted === "analyse") {
@@ -206,7 +221,9 @@ async function skip(ctx: StepContext, conversation: Conversation): Promise<Engin
 }
 
 async function retry(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
-  const step = conversation.failedStep?.step ?? PHASE_STEP[conversation.phase];
+  // A refinement cut off by a restart left its request in `pending`.
+  const cutOffRefinement = conversation.phase === "done" && conversation.pending.length > 0 ? "refine" : undefined;
+  const step = conversation.failedStep?.step ?? PHASE_STEP[conversation.phase] ?? cutOffRefinement;
   if (!step) return [notice("nothing_to_retry", "Nothing to retry: the last step went through.")];
   return rerun(ctx, conversation, step);
 }

@@ -12,7 +12,14 @@ import { analyseCall } from "../model-calls/analyse-call.js";
 import { type CallSpec, callModel } from "../model-calls/call-model.js";
 import { integrateCall } from "../model-calls/integrate-call.js";
 import { synthesizeCall } from "../model-calls/synthesize-call.js";
-import { promptReply, questionsReply, setCapability, startRound } from "./conversation-state.js";
+import {
+  allQuestions,
+  isPinned,
+  promptReply,
+  questionsReply,
+  setCapability,
+  startRound,
+} from "./conversation-state.js";
 import { type EngineDeps, type EngineLimits, EXEMPLARS_K } from "./engine-deps.js";
 
 export interface StepContext {
@@ -106,7 +113,10 @@ export function integrate(ctx: StepContext, conversation: Conversation): Promise
     conversation.failedStep = undefined;
     for (const p of answer.pinned) setCapability(conversation, p.capability, "pinned", p.value, "answer");
     conversation.pending = [];
-    const more = answer.moreQuestions.slice(0, ctx.limits.maxQuestions);
+    // Never ask again about what the user already settled.
+    const more = answer.moreQuestions
+      .filter((q) => !isPinned(conversation, q.capability))
+      .slice(0, ctx.limits.maxQuestions);
     if (mayAskMore && more.length > 0) {
       startRound(conversation, more);
       await save(ctx, conversation);
@@ -143,7 +153,7 @@ async function writeVersion(ctx: StepContext, conversation: Conversation, step: 
       intent: conversation.intent,
       domain: conversation.domain,
       capabilities: conversation.capabilities,
-      questions: conversation.questions,
+      questions: allQuestions(conversation),
       freeText: step === "refine" ? [] : conversation.pending,
       exemplars: ctx.deps.retriever.exemplars(conversation.intent, EXEMPLARS_K),
       ...(request !== undefined ? { previous: previous?.text ?? "", request } : {}),

@@ -37,7 +37,8 @@ export async function callModel<T>(spec: CallSpec<T>, context: CallContext): Pro
       text = await context.model.generateJson({
         call: spec.call,
         system: spec.system,
-        user: spec.user,
+        // The second attempt says what was wrong: the same input under a fixed seed would give the same answer.
+        user: attempt === 0 ? spec.user : `${spec.user}\n\n${retryNote(lastProblem)}`,
         schema: spec.schema,
         maxTokens: spec.maxTokens,
         fairnessKey: context.fairnessKey,
@@ -51,7 +52,7 @@ export async function callModel<T>(spec: CallSpec<T>, context: CallContext): Pro
     const parsed = parseJson(text);
     const result = parsed.ok ? spec.validator.safeParse(parsed.value) : undefined;
     if (result?.success) return { value: result.data, retries: attempt };
-    lastProblem = parsed.ok ? (result?.error.issues[0]?.message ?? "invalid") : "not JSON";
+    lastProblem = parsed.ok ? describeIssue(result?.error.issues[0]) : "it was not valid JSON";
   }
   throw new TailorError("model.invalid_output", `${spec.call} answer invalid twice: ${lastProblem}`, {
     userMessage: "The model gave an answer I could not use, twice. Nothing you said is lost: retry when you are ready.",
@@ -64,4 +65,13 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
+}
+
+const retryNote = (problem: string) =>
+  `Your previous answer could not be used: ${problem}. Answer again with JSON that matches the schema.`;
+
+function describeIssue(issue: { message: string; path: PropertyKey[] } | undefined): string {
+  if (!issue) return "it did not match the schema";
+  const where = issue.path.map(String).join(".");
+  return where ? `${where}: ${issue.message}` : issue.message;
 }

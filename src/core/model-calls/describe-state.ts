@@ -37,12 +37,20 @@ export function describeCapabilities(capabilities: readonly CapabilityState[]): 
   ].join("\n");
 }
 
+/**
+ * The user's answers, verbatim. Questions that share one answer (a free-text message answers every
+ * open question of its round) are listed together above it; other messages follow as written.
+ */
 export function describeAnswers(questions: readonly Question[], freeText: readonly string[]): string {
-  const answered = questions
-    // A free-text message answers every open question; it is listed once, below.
-    .filter((q) => q.answer !== undefined && q.answeredBy !== "skip" && !freeText.includes(q.answer))
-    .map((q) => `Q (${q.capability}): ${q.text}\nA: ${q.answer}`);
-  const texts = freeText.map((t) => `User wrote: ${t}`);
+  const byAnswer = new Map<string, Question[]>();
+  for (const q of questions) {
+    if (q.answer === undefined || q.answeredBy === "skip") continue;
+    byAnswer.set(q.answer, [...(byAnswer.get(q.answer) ?? []), q]);
+  }
+  const answered = [...byAnswer].map(([answer, qs]) =>
+    [...qs.map((q) => `Q (${q.capability}): ${q.text}`), `A: ${answer}`].join("\n"),
+  );
+  const texts = freeText.filter((t) => !byAnswer.has(t)).map((t) => `User wrote: ${t}`);
   const all = [...answered, ...texts];
   return all.length ? all.join("\n") : "(no answers)";
 }
