@@ -13,9 +13,10 @@ const TEXT_SCHEMA = {
   required: ["text"],
   additionalProperties: false,
 } as const;
+/** The grammar forces this text, so a call runs until maxTokens: random weights cannot end it early. */
 const LONG_SCHEMA = {
   type: "object",
-  properties: { text: { type: "string", maxLength: 3000 } },
+  properties: { text: { const: "a b c d e f g h ".repeat(200) } },
   required: ["text"],
   additionalProperties: false,
 } as const;
@@ -62,14 +63,16 @@ afterAll(async () => {
 
 describe("node-llama-cpp runtime on the tiny fixture", () => {
   it("loads, generates grammar-constrained JSON that validates, and passes its input to the model", async () => {
-    const seen: ChatHistoryItem[][] = [];
-    const model = await open({ inspect: (h) => seen.push(h) });
+    const seen: { history: ChatHistoryItem[]; evaluated: string }[] = [];
+    const model = await open({ inspect: (history, { evaluated }) => seen.push({ history, evaluated }) });
     expect(model.info).toMatchObject({ backend: "cpu", threads: 1, sequences: 1, contextSize: 2048 });
     const text = await model.generateJson(request({ system: "SYSTEM-MARKER rules", user: "USER-MARKER intent" }));
     expect(z.object({ text: z.string().max(24) }).parse(JSON.parse(text))).toBeTruthy();
-    const history = JSON.stringify(seen[0]);
-    expect(history).toContain("SYSTEM-MARKER rules");
-    expect(history).toContain("USER-MARKER intent");
+    // The tokens the model evaluated: system and user turns in the model's own (ChatML) template, then the answer.
+    expect(seen[0]?.evaluated).toContain("<|im_start|>system\nSYSTEM-MARKER rules<|im_end|>");
+    expect(seen[0]?.evaluated).toContain("<|im_start|>user\nUSER-MARKER intent<|im_end|>");
+    expect(seen[0]?.evaluated).toContain(`<|im_start|>assistant\n${text}`);
+    expect(JSON.stringify(seen[0]?.history)).toContain("USER-MARKER intent");
   });
 
   it("a LoRA adapter changes the generated tokens, and scale 0 reproduces the base model", async () => {
@@ -88,22 +91,31 @@ describe("node-llama-cpp runtime on the tiny fixture", () => {
     expect((notAdapter as TailorError).message).toMatch(/TAILOR_LORA: .* is not a LoRA adapter/);
     const missing = await rejection(open({ loras: [{ path: "models/nope.gguf", scale: 1 }] }));
     expect((missing as TailorError).message).toBe("TAILOR_LORA: models/nope.gguf does not exist");
+    const otherSize = await rejection(open({ loras: [{ path: fixtures.wrongShapeLora, scale: 1 }] }));
+    expect(otherSize).toMatchObject({ code: "config.invalid" });
+    expect((otherSize as TailorError).message).toMatch(
+      /^TAILOR_LORA: .*tiny-llama-48-lora-v1\.gguf does not fit the base model .*: blk\.0\.attn_q\.weight is 64×64/,
+    );
   });
 
   it("runs concurrent conversations on distinct sequences", async () => {
-    const model = await open({ sequences: 2 });
+    const slots: number[] = [];
+    const model = await open({ sequences: 3, inspect: (_, { slot }) => slots.push(slot) });
     let most = 0;
-    const both = Promise.all([
-      model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 300, fairnessKey: "a" })),
-      model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 300, fairnessKey: "b" })),
-    ]);
+    const all = Promise.all(
+      ["a", "b", "c"].map((key) =>
+        model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 300, fairnessKey: key })),
+      ),
+    );
     const watch = setInterval(() => {
       most = Math.max(most, model.stats().active);
     }, 1);
-    const [first, second] = await both;
+    const texts = await all;
     clearInterval(watch);
-    expect(most).toBe(2);
-    expect(first).toBe(second);
+    expect(most).toBe(3);
+    expect([...slots].sort()).toEqual([0, 1, 2]);
+    // Same input, greedy decoding: each sequence kept its own state.
+    expect(new Set(texts).size).toBe(1);
   });
 
   it("with a pool of one, waiting calls report positions 1 and 2 and are served in order", async () => {
@@ -160,5 +172,24 @@ describe("node-llama-cpp runtime on the tiny fixture", () => {
     const error = await rejection(model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 3000 })));
     expect(error).toMatchObject({ code: "model.timeout" });
     expect(model.stats()).toEqual({ queued: 0, active: 0, sequences: 1 });
+    expect(JSON.parse(await model.generateJson(request()))).toHaveProperty("text");
+  });
+
+  it("close fails waiting calls instead of leaving them hanging", async () => {
+    const model = await createLlamaModel({
+      modelPath: fixtures.model,
+      gpu: false,
+      threads: 1,
+      sequences: 1,
+      contextSize: 2048,
+      temperature: 0,
+      logger: silentLogger,
+    });
+    const running = rejection(model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 3000 })));
+    const waiting = rejection(model.generateJson(request({ fairnessKey: "other" })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await model.close();
+    expect(await waiting).toMatchObject({ code: "model.unavailable" });
+    expect(await running).toBeInstanceOf(TailorError);
   });
 });

@@ -4,38 +4,40 @@
  * adapters. Implements the core's model port.
  */
 import path from "node:path";
-import {
-  type ChatHistoryItem,
-  getLlama,
-  type Llama,
-  LlamaChatSession,
-  type LlamaContextSequence,
-  LlamaLogLevel,
-} from "node-llama-cpp";
+import { type ChatHistoryItem, LlamaChatSession, type LlamaContextSequence } from "node-llama-cpp";
 import { isTailorError, TailorError } from "../../core/errors.js";
 import type { Logger, ModelPort, ModelRequest } from "../../core/ports.js";
-import { defaultSequences, defaultThreads } from "./default-threads.js";
 import { createGrammarCache } from "./grammar-cache.js";
+import { loadLlama } from "./load-llama.js";
 import { SequencePool } from "./sequence-pool.js";
 import { validateLoras } from "./validate-lora.js";
 
 export interface LlamaModelOptions {
   modelPath: string;
   loras?: { path: string; scale: number }[];
+  /** CPU threads (TAILOR_THREADS); default from `defaultThreads`, measured. */
   threads?: number;
+  /** Sequences decoded side by side (TAILOR_SEQUENCES); default from the cores, or 4 on a GPU. */
   sequences?: number;
   /** Per sequence; default min(model's training context, 8192). */
   contextSize?: number;
   gpu?: "auto" | false;
   logger: Logger;
-  /** A call that runs longer is stopped (TailorError model.timeout). Default 10 minutes. */
+  /** A call that runs longer, waiting included, is stopped (TailorError model.timeout). Default 10 minutes. */
   defaultDeadlineMs?: number;
   /** Sampling temperature (default 0.2: focused but not looping). */
   temperature?: number;
   /** Seed of the first call; each call uses the next one (reproducible runs). Default: random. */
   seed?: number;
-  /** Called after each generation with the chat history node-llama-cpp evaluated (tests, debugging). */
-  inspect?: (history: ChatHistoryItem[]) => void;
+  /** Called after each generation with what node-llama-cpp evaluated (tests, debugging). */
+  inspect?: (history: ChatHistoryItem[], details: InspectDetails) => void;
+}
+
+export interface InspectDetails {
+  /** The sequence's whole token state, detokenized with special tokens: the exact text the model read and wrote. */
+  evaluated: string;
+  /** Which sequence of the pool served the call. */
+  slot: number;
 }
 
 export interface LlamaModelInfo {
@@ -60,56 +62,50 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
     options.modelPath,
     loras.map((l) => l.path),
   );
-  const llama: Llama = await getLlama({
-    gpu: options.gpu === false ? false : "auto",
-    build: "never",
-    logLevel: LlamaLogLevel.error,
-  }).catch((error: unknown) => {
-    throw new TailorError("model.unavailable", `node-llama-cpp could not start: ${String(error)}`, { cause: error });
-  });
-  const gpu = llama.gpu !== false;
-  const threads = gpu ? 0 : (options.threads ?? defaultThreads());
-  const model = await llama.loadModel({ modelPath: options.modelPath }).catch((error: unknown) => {
-    throw new TailorError(
-      "config.invalid",
-      `TAILOR_MODEL: ${options.modelPath} could not be loaded: ${String(error)}`,
-      {
-        cause: error,
-      },
-    );
-  });
-  const sequences = options.sequences ?? defaultSequences(gpu);
-  const contextSize = options.contextSize ?? Math.min(model.trainContextSize, 8192);
-  const context = await model
-    .createContext({
-      contextSize,
-      sequences,
-      threads,
-      ...(loras.length ? { lora: { adapters: loras.map((l) => ({ filePath: l.path, scale: l.scale })) } } : {}),
-    })
-    .catch(async (error: unknown) => {
-      await model.dispose();
-      throw new TailorError(
-        "config.invalid",
-        `TAILOR_LORA or TAILOR_CONTEXT_SIZE: the model context could not be created: ${String(error)}`,
-        {
-          cause: error,
-        },
-      );
-    });
-  const pool = new SequencePool<LlamaContextSequence>(Array.from({ length: sequences }, () => context.getSequence()));
+  const loaded = await loadLlama({ ...options, loras });
+  const { llama, model, context, chatWrapper } = loaded;
+  const pool = new SequencePool<LlamaContextSequence>(
+    Array.from({ length: loaded.sequences }, () => context.getSequence()),
+  );
   const grammars = createGrammarCache(llama);
   const temperature = options.temperature ?? 0.2;
   let seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const info: LlamaModelInfo = {
-    backend: gpu ? String(llama.gpu) : "cpu",
-    threads: gpu ? 0 : threads,
-    sequences,
-    contextSize,
+    backend: loaded.backend,
+    threads: loaded.threads,
+    sequences: loaded.sequences,
+    contextSize: loaded.contextSize,
     model: path.basename(options.modelPath),
     adapters: loras.map((l) => `${path.basename(l.path)}@${l.scale}`),
   };
   options.logger.info("model loaded", { ...info });
+
+  const generate = async (sequence: LlamaContextSequence, request: ModelRequest, signal: AbortSignal) => {
+    const grammar = await grammars.get(request.schema);
+    const session = new LlamaChatSession({
+      contextSequence: sequence,
+      chatWrapper,
+      systemPrompt: request.system,
+      autoDisposeSequence: false,
+    });
+    try {
+      seed += 1;
+      const text = await session.prompt(request.user, {
+        grammar,
+        maxTokens: request.maxTokens,
+        temperature,
+        seed,
+        signal,
+      });
+      options.inspect?.(session.getChatHistory(), {
+        evaluated: model.detokenize(sequence.contextTokens, true),
+        slot: pool.slotOf(sequence),
+      });
+      return text;
+    } finally {
+      session.dispose({ disposeSequence: false });
+    }
+  };
 
   const generateJson = async (request: ModelRequest): Promise<string> => {
     const deadline = AbortSignal.timeout(options.defaultDeadlineMs ?? DEFAULT_DEADLINE_MS);
@@ -117,30 +113,13 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
     let sequence: LlamaContextSequence | undefined;
     try {
       sequence = await pool.acquire(request.fairnessKey, request.onQueuePosition, signal);
-      const grammar = await grammars.get(request.schema);
-      const session = new LlamaChatSession({
-        contextSequence: sequence,
-        systemPrompt: request.system,
-        autoDisposeSequence: false,
-      });
-      try {
-        seed += 1;
-        const text = await session.prompt(request.user, {
-          grammar,
-          maxTokens: request.maxTokens,
-          temperature,
-          seed,
-          signal,
-        });
-        options.inspect?.(session.getChatHistory());
-        return text;
-      } finally {
-        session.dispose({ disposeSequence: false });
-      }
+      return await generate(sequence, request, signal);
     } catch (error) {
       throw asModelError(error, deadline, request.signal);
     } finally {
-      if (sequence) await pool.release(sequence);
+      if (sequence) {
+        await pool.release(sequence, (error) => options.logger.warn("model sequence not cleared", { error }));
+      }
     }
   };
 
@@ -151,6 +130,7 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
     describe: () =>
       `node-llama-cpp ${info.backend}: ${info.model}${info.adapters.length ? ` + ${info.adapters.join(", ")}` : ""}`,
     async close() {
+      pool.close(new TailorError("model.unavailable", "the model is shutting down"));
       await context.dispose();
       await model.dispose();
       await llama.dispose();

@@ -62,6 +62,13 @@ export class FairQueue<T> {
     return true;
   }
 
+  /** Fails every waiter (shutdown). */
+  rejectAll(error: unknown): void {
+    const waiters = [...this.lanes.values()].flat();
+    this.lanes.clear();
+    for (const waiter of waiters) waiter.reject(error);
+  }
+
   private nextKey(lastServed: ReadonlyMap<string, number>, skip?: ReadonlyMap<string, number>): string | undefined {
     let best: string | undefined;
     let bestTurn = Number.POSITIVE_INFINITY;

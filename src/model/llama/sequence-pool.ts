@@ -1,6 +1,7 @@
 /**
  * A fixed pool of context sequences in front of a fair queue. A sequence is cleared before it goes
- * back to the pool, so no conversation sees another's tokens.
+ * back to the pool, so no conversation sees another's tokens; it goes back in every case, so a
+ * failed, aborted or timed-out call never shrinks the pool.
  */
 import { FairQueue } from "./fair-queue.js";
 
@@ -12,6 +13,7 @@ export class SequencePool<S extends Poolable> {
   private readonly free: S[];
   private readonly queue = new FairQueue<S>();
   private active = 0;
+  private closed: Error | undefined;
 
   constructor(readonly sequences: readonly S[]) {
     this.free = [...sequences];
@@ -21,8 +23,14 @@ export class SequencePool<S extends Poolable> {
     return { queued: this.queue.size, active: this.active, sequences: this.sequences.length };
   }
 
+  /** The sequence's place in the pool (logs, tests). */
+  slotOf(sequence: S): number {
+    return this.sequences.indexOf(sequence);
+  }
+
   async acquire(key: string, onPosition?: (position: number) => void, signal?: AbortSignal): Promise<S> {
     signal?.throwIfAborted();
+    if (this.closed) throw this.closed;
     let sequence = this.free.pop();
     if (sequence) {
       this.queue.noteServed(key);
@@ -34,9 +42,20 @@ export class SequencePool<S extends Poolable> {
     return sequence;
   }
 
-  async release(sequence: S): Promise<void> {
+  /** Never throws: a sequence whose history could not be cleared is still reusable (a chat session re-evaluates what differs). */
+  async release(sequence: S, onClearError?: (error: unknown) => void): Promise<void> {
     this.active -= 1;
-    await sequence.clearHistory();
-    if (!this.queue.serve(sequence)) this.free.push(sequence);
+    try {
+      await sequence.clearHistory();
+    } catch (error) {
+      onClearError?.(error);
+    }
+    if (this.closed || !this.queue.serve(sequence)) this.free.push(sequence);
+  }
+
+  /** Refuses new calls and fails every waiting one with `error` (shutdown). */
+  close(error: Error): void {
+    this.closed = error;
+    this.queue.rejectAll(error);
   }
 }
