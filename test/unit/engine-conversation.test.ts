@@ -74,7 +74,10 @@ describe("engine: a conversation", () => {
     });
     const { send } = await engineHarness({ model });
     await send({ kind: "start", text: INTENT });
-    const round2 = only(await send({ kind: "message", text: "investors, formal", mayStart: false }), "questions");
+    const round2 = only(
+      await send({ kind: "message", text: "investors, formal, they should book a call", mayStart: false }),
+      "questions",
+    );
     expect(round2.round).toBe(2);
     expect(round2.questions.map((q) => q.text)).toEqual(["How long?"]);
     const prompt = only(await send({ kind: "message", text: "short please", mayStart: false }), "prompt");

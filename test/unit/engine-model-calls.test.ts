@@ -71,7 +71,7 @@ describe("analyse answer validation", () => {
       }),
     );
     expect(result.domain).toBe("email");
-    expect(result.pinned).toEqual([{ capability: "audience", value: "an INVESTOR" }]);
+    expect(result.pinned).toEqual([{ capability: "audience", value: "an   investor" }]);
     // An assumption never stands beside a pinned value of the same capability.
     expect(result.assumed).toEqual([{ capability: "length", value: "short" }]);
   });

@@ -42,6 +42,27 @@ describe("engine: answering a round", () => {
     expect((await load()).modelCalls).toBe(3);
   });
 
+  it("integrate pins only the user's own words; a paraphrase is shown as an assumption", async () => {
+    const model = new FakeModel({
+      integrate: () =>
+        JSON.stringify({
+          pinned: [
+            { capability: "audience", value: "ANGEL  investors" },
+            { capability: "tone", value: "enthusiastic" },
+          ],
+          more_questions: [],
+        }),
+    });
+    const { send } = await engineHarness({ model });
+    await send({ kind: "start", text: INTENT });
+    const prompt = only(
+      await send({ kind: "message", text: "angel investors, make it pop", mayStart: false }),
+      "prompt",
+    );
+    expect(prompt.checklist).toContainEqual({ capability: "audience", status: "pinned", value: "angel investors" });
+    expect(prompt.checklist).toContainEqual({ capability: "tone", status: "assumed", value: "enthusiastic" });
+  });
+
   it("one free-text message is listed once under every question it answers", async () => {
     const { send, model } = await engineHarness();
     await send({ kind: "start", text: INTENT });
@@ -125,6 +146,29 @@ describe("engine: after the prompt", () => {
     });
     expect(record.versions.map((v) => v.request)).toEqual([undefined, "no, length should be 200 words"]);
     expect(record.versions[1]?.repaired).toEqual(["length: 200 words"]);
+  });
+
+  it("a refinement that changes a pinned value drops the old one, even when the model paraphrases", async () => {
+    const model = new FakeModel();
+    const { send } = await engineHarness({ model });
+    const [audience] = only(await send({ kind: "start", text: INTENT }), "questions").questions;
+    await send({ kind: "answer", questionId: audience!.id, option: "Investors" });
+    only(await send({ kind: "skip" }), "prompt");
+    model.setResponder("synthesize", () =>
+      JSON.stringify({
+        prompt: "Role: writer for retail clients.",
+        assumptions: [],
+        corrections: [{ capability: "audience", value: "retail clients" }],
+      }),
+    );
+    const v2 = only(
+      await send({ kind: "message", text: "write it for our customers instead", mayStart: false }),
+      "prompt",
+    );
+    expect(v2.checklist).toContainEqual({ capability: "audience", status: "assumed", value: "retail clients" });
+    // The old pinned value is not forced back in by the alignment check.
+    expect(v2.repaired).toEqual([]);
+    expect(v2.text).not.toContain("Investors");
   });
 
   it("retry with nothing failed says so", async () => {

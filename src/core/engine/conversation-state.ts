@@ -12,6 +12,7 @@ import {
 } from "../conversation.js";
 import type { ChecklistItem, EngineReply, InboundUser, QuestionView } from "../engine-api.js";
 import type { ProposedQuestion } from "../model-calls/analyse-call.js";
+import { findVerbatim } from "../model-calls/clean-text.js";
 
 export function newConversation(key: ConversationKey, owner: InboundUser, intent: string, now: string): Conversation {
   return {
@@ -39,14 +40,33 @@ export function setCapability(
   status: "pinned" | "assumed",
   value: string,
   source: CapabilityState["source"],
+  options: { overridePinned?: boolean } = {},
 ): void {
   const current = conversation.capabilities.find((c) => c.id === id);
-  // An assumption never overrides what the user said.
-  if (status === "assumed" && current?.status === "pinned") return;
+  // An assumption never overrides what the user said (unless the user asked to change it).
+  if (status === "assumed" && current?.status === "pinned" && !options.overridePinned) return;
   const next: CapabilityState = { id, status, value, source };
   conversation.capabilities = current
     ? conversation.capabilities.map((c) => (c.id === id ? next : c))
     : [...conversation.capabilities, next];
+}
+
+/**
+ * A value the model read from the user's text is pinned in the user's own words; a value the user
+ * never wrote is the model's interpretation, so it is shown as an assumption instead.
+ */
+export function pinFromUserText(
+  conversation: Conversation,
+  found: { capability: CapabilityId; value: string },
+  userText: string,
+  source: "answer" | "correction",
+): void {
+  const verbatim = findVerbatim(userText, found.value);
+  if (verbatim) setCapability(conversation, found.capability, "pinned", verbatim, source);
+  else
+    setCapability(conversation, found.capability, "assumed", found.value, "model", {
+      overridePinned: source === "correction",
+    });
 }
 
 export function startRound(conversation: Conversation, proposed: readonly ProposedQuestion[]): void {

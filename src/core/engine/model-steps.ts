@@ -15,6 +15,7 @@ import { synthesizeCall } from "../model-calls/synthesize-call.js";
 import {
   allQuestions,
   isPinned,
+  pinFromUserText,
   promptReply,
   questionsReply,
   setCapability,
@@ -111,7 +112,8 @@ export function integrate(ctx: StepContext, conversation: Conversation): Promise
       }),
     );
     conversation.failedStep = undefined;
-    for (const p of answer.pinned) setCapability(conversation, p.capability, "pinned", p.value, "answer");
+    const answersText = [...conversation.questions.map((q) => q.answer ?? ""), ...conversation.pending].join("\n");
+    for (const p of answer.pinned) pinFromUserText(conversation, p, answersText, "answer");
     conversation.pending = [];
     // Never ask again about what the user already settled.
     const more = answer.moreQuestions
@@ -159,7 +161,9 @@ async function writeVersion(ctx: StepContext, conversation: Conversation, step: 
       ...(request !== undefined ? { previous: previous?.text ?? "", request } : {}),
     }),
   );
-  for (const c of answer.corrections) setCapability(conversation, c.capability, "pinned", c.value, "correction");
+  // Only a refinement request can correct anything; the first synthesize has nothing to correct.
+  if (request !== undefined)
+    for (const c of answer.corrections) pinFromUserText(conversation, c, request, "correction");
   const aligned = verifyAlignment(answer.prompt, conversation.capabilities);
   conversation.versions.push({
     version: (previous?.version ?? 0) + 1,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { type CapabilityId, capabilityIdSchema } from "../conversation.js";
 import type { CapabilityDefinition, RetrievedExemplar } from "../library.js";
 import type { CallSpec } from "./call-model.js";
-import { normalize, uniqueNonEmpty } from "./clean-text.js";
+import { findVerbatim, uniqueNonEmpty } from "./clean-text.js";
 import { describeCatalog, describeExemplars } from "./describe-state.js";
 import { arr, capabilityEnum, capabilityValueItem, obj, questionItem, str } from "./schema-parts.js";
 
@@ -56,9 +56,10 @@ export function analyseValidator(intent: string) {
     })
     .transform((answer) => {
       // A pinned value must be the user's words: quotes not found in the intent are dropped.
-      const pinned = answer.pinned
-        .map((p) => ({ capability: p.capability, value: p.quote.trim() }))
-        .filter((p) => p.value && normalize(intent).includes(normalize(p.value)));
+      const pinned = answer.pinned.flatMap((p) => {
+        const value = findVerbatim(intent, p.quote);
+        return value ? [{ capability: p.capability, value }] : [];
+      });
       const pinnedIds = new Set(pinned.map((p) => p.capability));
       const assumed = answer.assumed
         .map((a) => ({ capability: a.capability, value: a.value.trim() }))

@@ -12,3 +12,16 @@ export const uniqueNonEmpty = (items: readonly string[]): string[] => {
   }
   return out;
 };
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The user's own text for a value the model quoted: `quote` found in `source` ignoring case and
+ * spacing, returned as the user wrote it; undefined when the user never said it.
+ */
+export function findVerbatim(source: string, quote: string): string | undefined {
+  const words = quote.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const match = new RegExp(words.map(escapeRegExp).join("\\s+"), "i").exec(source);
+  return match?.[0];
+}
