@@ -21,7 +21,11 @@ export function describeExemplars(exemplars: readonly RetrievedExemplar[]): stri
 }
 
 export function describeCatalog(catalog: readonly CapabilityDefinition[]): string {
-  return catalog.map((c) => `- ${c.id}: ${c.description} Why it matters: ${c.whyItMatters}`).join("\n");
+  return catalog
+    .map(
+      (c) => `- ${c.id}: ${c.description} Why it matters: ${c.whyItMatters} Typical options: ${c.options.join(" / ")}.`,
+    )
+    .join("\n");
 }
 
 export function describeCapabilities(capabilities: readonly CapabilityState[]): string {
