@@ -1,0 +1,86 @@
+/**
+ * Turns that answer: free-text messages (answers, refinements, additions after a failure) and the
+ * controls and modal that answer questions by id.
+ */
+import type { Conversation } from "../conversation.js";
+import type { EngineReply, InboundEvent } from "../engine-api.js";
+import { PHASE_STEP, start } from "./conversation-commands.js";
+import { openQuestions, questionsReply, setCapability } from "./conversation-state.js";
+import { notice } from "./engine-texts.js";
+import { analyse, integrate, refine, type StepContext, save, synthesize } from "./model-steps.js";
+
+export async function message(
+  ctx: StepContext,
+  event: InboundEvent,
+  conversation: Conversation,
+  text: string,
+): Promise<EngineReply[]> {
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  if (conversation.phase === "awaiting_intent") return start(ctx, event, trimmed);
+  if (conversation.phase === "cancelled") {
+    if (event.kind === "message" && event.mayStart) return start(ctx, event, trimmed);
+    // Said once: later chatter in an ended thread gets no reply.
+    if (conversation.endedNoticeShown) return [];
+    conversation.endedNoticeShown = true;
+    await save(ctx, conversation);
+    return [notice("ended", "This conversation was cancelled. Start a new one with /tailor or by mentioning me.")];
+  }
+  const interrupted = conversation.failedStep?.step ?? PHASE_STEP[conversation.phase];
+  if (interrupted === "analyse") {
+    // What the owner adds before the first questions completes the intent.
+    conversation.intent = `${conversation.intent}\n${trimmed}`;
+    return analyse(ctx, conversation);
+  }
+  if (interrupted === "synthesize" && conversation.versions.length === 0) {
+    conversation.pending.push(trimmed);
+    return synthesize(ctx, conversation);
+  }
+  if (conversation.phase === "asking" || interrupted === "integrate") {
+    // One free-text message answers every open question of the round; integrate sorts it out.
+    for (const q of openQuestions(conversation)) {
+      q.answer = trimmed;
+      q.answeredBy = "text";
+    }
+    conversation.pending.push(trimmed);
+    return integrate(ctx, conversation);
+  }
+  // After the prompt: a refinement (or a correction of an assumption) is a new version.
+  conversation.pending.push(trimmed);
+  return refine(ctx, conversation);
+}
+
+export async function answer(
+  ctx: StepContext,
+  event: InboundEvent,
+  conversation: Conversation,
+): Promise<EngineReply[]> {
+  if (conversation.phase !== "asking") return [];
+  if (event.kind === "answer") {
+    const question = conversation.questions.find((q) => q.id === event.questionId);
+    if (!question || question.answer !== undefined || !question.options.includes(event.option)) return [];
+    question.answer = event.option;
+    question.answeredBy = "option";
+    // An option picked from a control is the user's choice: pinned without a model call.
+    setCapability(conversation, question.capability, "pinned", event.option, "answer");
+  } else if (event.kind === "answers") {
+    for (const [id, raw] of Object.entries(event.answers)) {
+      const question = conversation.questions.find((q) => q.id === id);
+      const text = raw.trim();
+      if (!question || question.answer !== undefined || text === "") continue;
+      question.answer = text;
+      question.answeredBy = "text";
+    }
+  }
+  if (openQuestions(conversation).length > 0) {
+    await save(ctx, conversation);
+    return [questionsReply(conversation)];
+  }
+  return [questionsReply(conversation), ...(await endRound(ctx, conversation))];
+}
+
+/** A round answered entirely with controls goes straight to the prompt; free text needs integrate. */
+function endRound(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+  const needsIntegrate = conversation.pending.length > 0 || conversation.questions.some((q) => q.answeredBy === "text");
+  return needsIntegrate ? integrate(ctx, conversation) : synthesize(ctx, conversation);
+}

@@ -1,0 +1,83 @@
+/**
+ * Turns that steer a conversation without answering a question: starting one, the typed words,
+ * skip and retry.
+ */
+import type { Conversation, Step } from "../conversation.js";
+import type { EngineReply, InboundEvent } from "../engine-api.js";
+import { newConversation, openQuestions } from "./conversation-state.js";
+import { HELP_TEXT, notice, type TypedWord, tooLong, usage } from "./engine-texts.js";
+import { analyse, rerun, type StepContext, save, synthesize } from "./model-steps.js";
+
+/** The step a phase is in the middle of (a turn cut off by a restart resumes it). */
+export const PHASE_STEP: Partial<Record<Conversation["phase"], Step>> = {
+  analysing: "analyse",
+  integrating: "integrate",
+  synthesizing: "synthesize",
+};
+
+/**
+ * The saved state could not be read (it was moved aside): the thread goes on with a new conversation
+ * whose first message is the intent, so the owner can go on typing where they are.
+ */
+export async function awaitIntent(ctx: StepContext, event: InboundEvent): Promise<EngineReply[]> {
+  const fresh = newConversation(event.key, event.user, "", ctx.now());
+  fresh.phase = "awaiting_intent";
+  await save(ctx, fresh);
+  return [notice("new", "Tell me again what you want a prompt for, and I will start from there.")];
+}
+
+export const gone = () =>
+  notice("ended", "This conversation has ended or was deleted. Start a new one with /tailor or by mentioning me.");
+
+export async function start(ctx: StepContext, event: InboundEvent, text: string): Promise<EngineReply[]> {
+  const intent = text.trim();
+  if (intent === "") return [usage()];
+  if (intent.length > ctx.limits.maxIntentChars) return [tooLong(ctx.limits.maxIntentChars, intent.length)];
+  const conversation = newConversation(event.key, event.user, intent, ctx.now());
+  return analyse(ctx, conversation);
+}
+
+export async function typed(ctx: StepContext, conversation: Conversation, word: TypedWord): Promise<EngineReply[]> {
+  switch (word) {
+    case "help":
+      return [notice("help", HELP_TEXT)];
+    case "skip":
+      return skip(ctx, conversation);
+    case "forget":
+      await ctx.deps.store.delete(conversation.key, ctx.options.signal);
+      return [notice("forgotten", "Deleted: I no longer keep anything from this conversation.")];
+    case "cancel":
+      conversation.phase = "cancelled";
+      conversation.failedStep = undefined;
+      await save(ctx, conversation);
+      return [notice("cancelled", "Cancelled. Start again any time with /tailor, a mention, or a DM.")];
+    case "new": {
+      const fresh = newConversation(conversation.key, conversation.owner, "", ctx.now());
+      fresh.phase = "awaiting_intent";
+      await save(ctx, fresh);
+      return [notice("new", "Starting over: tell me what you want a prompt for.")];
+    }
+  }
+}
+
+export async function skip(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+  const writing = ["asking", "analysing", "integrating", "synthesizing"].includes(conversation.phase);
+  if (!writing || conversation.versions.length > 0) {
+    return [
+      notice("nothing_to_skip", "There is nothing to skip: send a message to refine the prompt, or new to start over."),
+    ];
+  }
+  for (const q of openQuestions(conversation)) {
+    q.answer = "skipped";
+    q.answeredBy = "skip";
+  }
+  return synthesize(ctx, conversation);
+}
+
+export async function retry(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+  // A refinement cut off by a restart left its request in `pending`.
+  const cutOffRefinement = conversation.phase === "done" && conversation.pending.length > 0 ? "refine" : undefined;
+  const step = conversation.failedStep?.step ?? PHASE_STEP[conversation.phase] ?? cutOffRefinement;
+  if (!step) return [notice("nothing_to_retry", "Nothing to retry: the last step went through.")];
+  return rerun(ctx, conversation, step);
+}
