@@ -42,6 +42,8 @@ export interface RetrievedExemplar {
   domain: string;
   score: number;
   exemplar: Exemplar;
+  /** The domain's safety rails, which a prompt in this domain must keep. */
+  safety?: string;
 }
 
 export interface DomainScore {

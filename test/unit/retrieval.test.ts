@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadLibrary } from "../../src/core/library/load-library.js";
+import { analyseCall } from "../../src/core/model-calls/analyse-call.js";
 import { createRetriever } from "../../src/core/retrieval/create-retriever.js";
 
 /** Intents written for this test, the way users type them (not the exemplars' intents). */
@@ -72,5 +73,19 @@ describe("retrieval", () => {
 
   it("finds nothing for an intent with no known words", () => {
     expect(retriever.domains("zzqx vvbn", 3)).toEqual([]);
+  });
+});
+
+describe("retrieval carries safety rails", () => {
+  it("a medical exemplar comes with its domain's safety text, and the analyse call shows it", () => {
+    const library = loadLibrary();
+    const hits = createRetriever(library.domains).exemplars("explain my blood test results", 1);
+    expect(hits[0]?.safety).toMatch(/not medical advice/i);
+    const call = analyseCall({
+      intent: "explain my blood test results",
+      exemplars: hits,
+      catalog: library.capabilities,
+    });
+    expect(call.user).toContain("Safety rails of this domain (keep them): Not medical advice");
   });
 });

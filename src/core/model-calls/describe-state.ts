@@ -11,6 +11,7 @@ export function describeExemplars(exemplars: readonly RetrievedExemplar[]): stri
     .map((r, i) =>
       [
         `Exemplar ${i + 1} (domain: ${r.domain})`,
+        ...(r.safety ? [`Safety rails of this domain (keep them): ${r.safety}`] : []),
         `Intent: ${r.exemplar.intent}`,
         `Capabilities that matter: ${r.exemplar.capabilities.map((c) => `${c.id} (${c.options.join(" / ")})`).join("; ")}`,
         "Tailored prompt:",

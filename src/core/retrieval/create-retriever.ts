@@ -21,7 +21,12 @@ export function createRetriever(domains: readonly Domain[]): Retriever {
   const ranked = (intent: string): RetrievedExemplar[] => {
     const scores = index.scores(intent);
     return entries
-      .map(({ domain, exemplar }, i) => ({ domain: domain.id, exemplar, score: round(scores[i] ?? 0) }))
+      .map(({ domain, exemplar }, i) => ({
+        domain: domain.id,
+        exemplar,
+        score: round(scores[i] ?? 0),
+        ...(domain.safety ? { safety: domain.safety } : {}),
+      }))
       .filter((r) => r.score > 0)
       .sort((a, b) => b.score - a.score);
   };
