@@ -1,10 +1,11 @@
-import type { ChatHistoryItem } from "node-llama-cpp";
+import { type ChatHistoryItem, getLlama } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { TailorError } from "../../src/core/errors.js";
 import type { ModelRequest } from "../../src/core/ports.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { createLlamaModel, type LlamaModel, type LlamaModelOptions } from "../../src/model/llama/create-llama-model.js";
+import { fitSequences } from "../../src/model/llama/fit-sequences.js";
 import { ensureFixtureModels, type FixtureModels } from "../fixtures/gguf/ensure-fixture-models.js";
 
 const TEXT_SCHEMA = {
@@ -96,6 +97,20 @@ describe("node-llama-cpp runtime on the tiny fixture", () => {
     expect((otherSize as TailorError).message).toMatch(
       /^TAILOR_LORA: .*tiny-llama-48-lora-v1\.gguf does not fit the base model .*: blk\.0\.attn_q\.weight is 64×64/,
     );
+  });
+
+  it("sizes the default pool to free memory", async () => {
+    const llama = await getLlama({ gpu: false, build: "never" });
+    const model = await llama.loadModel({ modelPath: fixtures.model });
+    try {
+      expect(await fitSequences(llama, model, 8192, 4, 1e12)).toBe(4);
+      // About 9 MiB of compute buffers plus 4 MiB of KV cache a sequence at 8192 tokens, in half the free memory.
+      expect(await fitSequences(llama, model, 8192, 4, 40 * 2 ** 20)).toBe(2);
+      expect(await fitSequences(llama, model, 8192, 4, 12 * 2 ** 20)).toBe(1);
+    } finally {
+      await model.dispose();
+      await llama.dispose();
+    }
   });
 
   it("runs concurrent conversations on distinct sequences", async () => {

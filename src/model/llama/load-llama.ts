@@ -14,6 +14,7 @@ import {
 } from "node-llama-cpp";
 import { TailorError } from "../../core/errors.js";
 import { defaultSequences, defaultThreads } from "./default-threads.js";
+import { fitSequences } from "./fit-sequences.js";
 
 export interface LoadLlamaOptions {
   modelPath: string;
@@ -62,8 +63,8 @@ export async function loadLlama(options: LoadLlamaOptions): Promise<LoadedLlama>
       },
     );
   });
-  const sequences = options.sequences ?? defaultSequences(gpu);
   const contextSize = options.contextSize ?? Math.min(model.trainContextSize, DEFAULT_CONTEXT_SIZE);
+  const sequences = options.sequences ?? (await fitSequences(llama, model, contextSize, defaultSequences(gpu)));
   const adapters = options.loras.map((l) => ({ filePath: l.path, scale: l.scale }));
   const context = await model
     .createContext({ contextSize, sequences, threads, ...(adapters.length ? { lora: { adapters } } : {}) })
