@@ -171,7 +171,7 @@ describe("node-llama-cpp runtime on the tiny fixture", () => {
     const long = model.generateJson(
       request({
         schema: LONG_SCHEMA,
-        maxTokens: 3000,
+        maxTokens: 1500,
         signal: controller.signal,
         onQueuePosition: (p) => p === 0 && setTimeout(() => controller.abort(), 5),
       }),
@@ -184,10 +184,19 @@ describe("node-llama-cpp runtime on the tiny fixture", () => {
 
   it("a deadline stops a generation with a timeout and frees its sequence", async () => {
     const model = await open({ defaultDeadlineMs: 30 });
-    const error = await rejection(model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 3000 })));
+    const error = await rejection(model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 1500 })));
     expect(error).toMatchObject({ code: "model.timeout" });
     expect(model.stats()).toEqual({ queued: 0, active: 0, sequences: 1 });
     expect(JSON.parse(await model.generateJson(request()))).toHaveProperty("text");
+  });
+
+  it("refuses a call whose prompt and answer cannot fit in a sequence, instead of dropping the user turn", async () => {
+    const model = await open();
+    const error = await rejection(model.generateJson(request({ user: "write a cold email ".repeat(500) })));
+    expect(error).toMatchObject({ code: "model.failed", retryable: false });
+    expect((error as TailorError).message).toMatch(/prompt is \d+ tokens .* holds 2048 \(TAILOR_CONTEXT_SIZE\)/);
+    expect((error as TailorError).userMessage).toMatch(/too long for the model's context/);
+    expect(model.stats()).toEqual({ queued: 0, active: 0, sequences: 1 });
   });
 
   it("close fails waiting calls instead of leaving them hanging", async () => {
@@ -200,7 +209,7 @@ describe("node-llama-cpp runtime on the tiny fixture", () => {
       temperature: 0,
       logger: silentLogger,
     });
-    const running = rejection(model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 3000 })));
+    const running = rejection(model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 1500 })));
     const waiting = rejection(model.generateJson(request({ fairnessKey: "other" })));
     await new Promise((resolve) => setTimeout(resolve, 20));
     await model.close();

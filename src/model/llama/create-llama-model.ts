@@ -9,6 +9,7 @@ import { isTailorError, TailorError } from "../../core/errors.js";
 import type { Logger, ModelPort, ModelRequest } from "../../core/ports.js";
 import { createGrammarCache } from "./grammar-cache.js";
 import { loadLlama } from "./load-llama.js";
+import { checkPromptFits } from "./prompt-budget.js";
 import { SequencePool } from "./sequence-pool.js";
 import { validateLoras } from "./validate-lora.js";
 
@@ -112,6 +113,8 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
     let sequence: LlamaContextSequence | undefined;
     try {
+      // Before queueing: a call that cannot fit must not wait its turn first.
+      checkPromptFits(model, chatWrapper, request, loaded.contextSize);
       sequence = await pool.acquire(request.fairnessKey, request.onQueuePosition, signal);
       return await generate(sequence, request, signal);
     } catch (error) {

@@ -1,0 +1,38 @@
+/**
+ * A call's prompt and its whole answer must fit in one sequence. node-llama-cpp would otherwise
+ * shift the context silently: with only a system and a user turn it drops the user turn and the
+ * model answers the instructions alone (seen on the fixture model), so a too-long call fails instead.
+ */
+import type { ChatWrapper, LlamaModel } from "node-llama-cpp";
+import { TailorError } from "../../core/errors.js";
+import type { ModelRequest } from "../../core/ports.js";
+
+export function promptTokens(model: LlamaModel, chatWrapper: ChatWrapper, request: ModelRequest): number {
+  const { contextText } = chatWrapper.generateContextState({
+    chatHistory: [
+      { type: "system", text: request.system },
+      { type: "user", text: request.user },
+      { type: "model", response: [] },
+    ],
+  });
+  return contextText.tokenize(model.tokenizer).length;
+}
+
+export function checkPromptFits(
+  model: LlamaModel,
+  chatWrapper: ChatWrapper,
+  request: ModelRequest,
+  contextSize: number,
+): void {
+  const tokens = promptTokens(model, chatWrapper, request);
+  if (tokens + request.maxTokens <= contextSize) return;
+  throw new TailorError(
+    "model.failed",
+    `the ${request.call} prompt is ${tokens} tokens and its answer may take ${request.maxTokens}, but a sequence holds ${contextSize} (TAILOR_CONTEXT_SIZE)`,
+    {
+      retryable: false,
+      userMessage:
+        "This request is too long for the model's context window. Try a shorter request, or ask the operator to raise TAILOR_CONTEXT_SIZE.",
+    },
+  );
+}
