@@ -1,14 +1,15 @@
 /**
- * Wires a real engine to a FakeModel and the real memory store, with helpers that send events.
+ * Wires a real engine to a FakeModel and an in-process store (the fake MemoryStore unless a test
+ * passes another), with helpers that send events.
  */
 import type { ConversationKey } from "../../src/core/conversation.js";
 import { createEngine, type EngineDeps } from "../../src/core/engine/create-engine.js";
 import type { EngineReply, InboundEvent, InboundEventBody, Progress } from "../../src/core/engine-api.js";
 import type { ConversationStore } from "../../src/core/ports.js";
 import { silentLogger } from "../../src/log/logger.js";
-import { createStore } from "../../src/store/create-store.js";
 import { fakeCapabilities, fakeRetriever } from "./fake-library.js";
 import { FakeModel } from "./fake-model.js";
+import { MemoryStore } from "./memory-store.js";
 
 export const KEY: ConversationKey = { platform: "slack", workspace: "T1", channel: "C1", thread: "100.1" };
 export const OWNER = { id: "U-OWNER" };
@@ -17,7 +18,7 @@ export async function engineHarness(
   options: { model?: FakeModel; store?: ConversationStore } & Partial<EngineDeps> = {},
 ) {
   const model = options.model ?? new FakeModel();
-  const store = options.store ?? (await createStore({ url: "memory://", logger: silentLogger }));
+  const store = options.store ?? new MemoryStore();
   let time = Date.parse("2026-11-24T10:00:00Z");
   const engine = createEngine({
     store,

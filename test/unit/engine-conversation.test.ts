@@ -235,3 +235,20 @@ describe("engine: turns", () => {
     expect(progress).toEqual([{ kind: "working", step: "analyse" }]);
   });
 });
+
+describe("engine: message limits", () => {
+  it("a message longer than the limit is refused with the limit, reaching no model and changing nothing", async () => {
+    const { send, model, load } = await engineHarness({ limits: { maxIntentChars: 60 } });
+    await send({ kind: "start", text: INTENT });
+    const before = await load();
+    const notice = only(await send({ kind: "message", text: "y".repeat(61), mayStart: false }), "notice");
+    expect(notice).toMatchObject({ code: "too_long" });
+    expect(notice.text).toContain("60");
+    const [audience] = before.questions;
+    expect(only(await send({ kind: "answers", answers: { [audience!.id]: "z".repeat(61) } }), "notice")).toMatchObject({
+      code: "too_long",
+    });
+    expect(model.calls).toHaveLength(1);
+    expect(await load()).toEqual(before);
+  });
+});

@@ -1,46 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Conversation } from "../../src/core/conversation.js";
 import { TailorError } from "../../src/core/errors.js";
-import type { ConversationStore, LoadResult } from "../../src/core/ports.js";
-import { silentLogger } from "../../src/log/logger.js";
-import { createStore } from "../../src/store/create-store.js";
 import { engineHarness, only } from "../fakes/engine-harness.js";
 import { FakeModel } from "../fakes/fake-model.js";
+import { MemoryStore } from "../fakes/memory-store.js";
 
 const INTENT = "write a cold email to an investor about our seed round";
 
-/** The real memory store, with faults a test switches on. */
-async function faultyStore() {
-  const real = await createStore({ url: "memory://", logger: silentLogger });
-  const faults = { failSaves: 0, resetNextLoad: false };
-  const store: ConversationStore = {
-    load: async (key, signal): Promise<LoadResult> => {
-      if (faults.resetNextLoad) {
-        faults.resetNextLoad = false;
-        await real.delete(key, signal);
-        return { status: "reset", reason: "phase: invalid" };
-      }
-      return real.load(key, signal);
-    },
-    save: async (conversation: Conversation, signal) => {
-      if (faults.failSaves > 0) {
-        faults.failSaves -= 1;
-        throw new TailorError("store.timeout", "SET timed out after 2000 ms on redis://10.0.0.7");
-      }
-      return real.save(conversation, signal);
-    },
-    delete: (key, signal) => real.delete(key, signal),
-    withLock: (key, fn, signal) => real.withLock(key, fn, signal),
-    claimEvent: (id, signal) => real.claimEvent(id, signal),
-    ping: (signal) => real.ping(signal),
-    close: () => real.close(),
-  };
-  return { store, faults };
-}
-
 describe("engine: failures keep what the user said", () => {
   it("a store error during a step is a user-safe error; the retry finishes it with the answer", async () => {
-    const { store, faults } = await faultyStore();
+    const store = new MemoryStore();
+    const { faults } = store;
     const { send, model, load } = await engineHarness({ store });
     await send({ kind: "start", text: INTENT });
     faults.failSaves = 1;
@@ -78,13 +47,57 @@ describe("engine: failures keep what the user said", () => {
   });
 
   it("unreadable saved state: the user is told, and their next message is the new intent", async () => {
-    const { store, faults } = await faultyStore();
+    const store = new MemoryStore();
     const { send } = await engineHarness({ store });
     await send({ kind: "start", text: INTENT });
-    faults.resetNextLoad = true;
+    store.faults.resetNextLoad = true;
     const replies = await send({ kind: "message", text: "Investors", mayStart: false });
     expect(replies.map((r) => r.kind === "notice" && r.code)).toEqual(["reset", "new"]);
+    expect(store.movedAside).toHaveLength(1);
     only(await send({ kind: "message", text: "a vegan dinner recipe", mayStart: false }), "questions");
+  });
+});
+
+describe("engine: the store fails before the turn is recorded", () => {
+  it("a message the store could not load for is replayed by the retry control", async () => {
+    const store = new MemoryStore();
+    const { send, model, load } = await engineHarness({ store });
+    await send({ kind: "start", text: INTENT });
+    store.faults.failLoads = 1;
+    const error = only(await send({ kind: "message", text: "angels, warm", mayStart: false }), "error");
+    expect(error).toMatchObject({ code: "store.unavailable", retry: true });
+    expect(error.message).not.toContain("ECONNREFUSED");
+    only(await send({ kind: "retry" }), "prompt");
+    expect(model.callsOf("integrate")[0]?.user).toContain("A: angels, warm");
+    // Replayed once: a later retry has nothing left to do.
+    expect(only(await send({ kind: "retry" }), "notice").code).toBe("nothing_to_retry");
+    expect((await load()).modelCalls).toBe(3);
+  });
+
+  it("a start whose every save failed is replayed by retry", async () => {
+    const store = new MemoryStore();
+    const { send } = await engineHarness({ store });
+    store.faults.failSaves = 2;
+    only(await send({ kind: "start", text: INTENT }), "error");
+    expect(store.peek({ platform: "slack", workspace: "T1", channel: "C1", thread: "100.1" })).toBeUndefined();
+    only(await send({ kind: "retry" }), "questions");
+  });
+
+  it("a failed event claim is answered with a retryable error, and retry replays the event", async () => {
+    const store = new MemoryStore();
+    const { send } = await engineHarness({ store });
+    store.faults.failClaims = 1;
+    expect(only(await send({ kind: "start", text: INTENT }), "error").retry).toBe(true);
+    only(await send({ kind: "retry" }), "questions");
+  });
+
+  it("someone else's retry does not replay the owner's event", async () => {
+    const store = new MemoryStore();
+    const { send, model } = await engineHarness({ store });
+    store.faults.failLoads = 1;
+    only(await send({ kind: "start", text: INTENT }), "error");
+    expect(only(await send({ kind: "retry" }, { user: { id: "U-OTHER" } }), "notice").code).toBe("ended");
+    expect(model.calls).toHaveLength(0);
   });
 });
 

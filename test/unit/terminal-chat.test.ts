@@ -1,44 +1,119 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { TailorError } from "../../src/core/errors.js";
+import type { ConversationStore } from "../../src/core/ports.js";
 import { runTerminalChat } from "../../src/platforms/terminal/run-terminal-chat.js";
 import { engineHarness } from "../fakes/engine-harness.js";
+import { FakeModel } from "../fakes/fake-model.js";
+import { MemoryStore } from "../fakes/memory-store.js";
 
-async function chat(lines: string[]) {
-  const { engine, model } = await engineHarness();
+async function chat(lines: string[], options: { model?: FakeModel; store?: ConversationStore; runId?: string } = {}) {
+  const { engine, model } = await engineHarness(options);
   const input = new PassThrough();
   const output = new PassThrough();
   let stdout = "";
   output.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();
   });
-  const done = runTerminalChat({ engine, input, output, runId: "test" });
+  const done = runTerminalChat({ engine, input, output, runId: options.runId ?? "test" });
   input.end(`${lines.join("\n")}\n`);
   await done;
   return { stdout, model };
 }
 
+/** Each prompt version printed between its marker lines. */
+const versions = (stdout: string) =>
+  [...stdout.matchAll(/^--- prompt v(\d+) ---\n([\s\S]*?)\n--- end ---$/gm)].map((m) => ({
+    version: Number(m[1]),
+    text: m[2] ?? "",
+  }));
+
 describe("terminal chat", () => {
   it("goes from a piped intent to a prompt: numbered options, several numbers answer in order", async () => {
     const { stdout, model } = await chat(["write a cold email to an investor", "1 2"]);
     expect(stdout).toContain("Q1. Who will read it?\n  1) Investors\n  2) Customers\n  3) My team");
-    expect(stdout).toContain("Q2. Which tone fits?");
-    const prompt = /--- prompt v1 ---\n([\s\S]*?)\n--- end ---/.exec(stdout)?.[1];
-    expect(prompt).toContain("Investors");
-    expect(prompt).toContain("Warm");
+    expect(stdout).toContain("Q2. Which tone fits?\n  1) Formal\n  2) Warm\n  3) Direct");
+    const [v1, ...more] = versions(stdout);
+    expect(more).toEqual([]);
+    expect(v1?.version).toBe(1);
+    expect(v1?.text).toContain("Investors");
+    expect(v1?.text).toContain("Warm");
+    // The round is shown once after the line that answered it, not once per number.
+    expect(stdout.match(/^Q1\. /gm)).toHaveLength(2);
+    expect(stdout.match(/^A few questions/gm)).toHaveLength(1);
+    expect(stdout).toContain("Q1. Who will read it? -> Investors\nQ2. Which tone fits? -> Warm");
+    // After the prompt: the checklist and the assumptions.
+    expect(stdout).toContain(
+      [
+        "--- end ---",
+        "Capabilities:",
+        "  [pinned] audience: Investors",
+        "  [pinned] tone: Warm",
+        "  [assumed] length: under 150 words",
+        "  [open] goal, role, format, language, context, must_include, avoid, examples, reasoning",
+      ].join("\n"),
+    );
+    expect(stdout).toContain("Assumptions (say so to correct one):\n  - The reader knows the product.");
     expect(model.calls.map((c) => c.call)).toEqual(["analyse", "synthesize"]);
   });
 
+  it("a single number answers the first open question, the next number the one left", async () => {
+    const { stdout } = await chat(["write a cold email to an investor", "3", "1"]);
+    const [v1] = versions(stdout);
+    expect(v1?.text).toContain("My team");
+    expect(v1?.text).toContain("Formal");
+  });
+
   it("takes free text, refinements as new versions, and typed words", async () => {
-    const { stdout } = await chat(["write a cold email to an investor", "angels, warm", "shorter please", "help"]);
-    expect(stdout).toMatch(
-      /--- prompt v1 ---[\s\S]*--- end ---[\s\S]*--- prompt v2 ---[\s\S]*Refined: shorter please[\s\S]*--- end ---/,
-    );
+    const { stdout, model } = await chat([
+      "write a cold email to an investor",
+      "angels, warm",
+      "shorter please",
+      "help",
+    ]);
+    expect(versions(stdout).map((v) => v.version)).toEqual([1, 2]);
+    expect(versions(stdout)[1]?.text).toContain("Refined: shorter please");
+    expect(model.callsOf("integrate")[0]?.user).toContain("A: angels, warm");
     expect(stdout).toContain("Words: skip");
+  });
+
+  it("skip writes the prompt now", async () => {
+    const { stdout, model } = await chat(["write a cold email to an investor", "skip"]);
+    expect(versions(stdout).map((v) => v.version)).toEqual([1]);
+    expect(model.calls.map((c) => c.call)).toEqual(["analyse", "synthesize"]);
   });
 
   it("explains an out-of-range number instead of sending it", async () => {
     const { stdout, model } = await chat(["write a cold email to an investor", "9"]);
     expect(stdout).toContain("Question 1 has options 1 to 3.");
     expect(model.calls).toHaveLength(1);
+  });
+
+  it("prints the user-safe message of a failure; typed retry resumes with what was said", async () => {
+    const model = new FakeModel();
+    model.failNext("integrate", new TailorError("model.timeout", "llama: context 0x7f deadline"));
+    const { stdout } = await chat(["write a cold email to an investor", "angels, warm", "retry"], { model });
+    expect(stdout).toContain("! The model could not finish this step. Nothing you said is lost");
+    expect(stdout).not.toContain("0x7f");
+    expect(versions(stdout).map((v) => v.version)).toEqual([1]);
+    expect(model.callsOf("integrate")[1]?.user).toContain("A: angels, warm");
+  });
+
+  it("the first line is a new intent even when an earlier run left a conversation in the store", async () => {
+    const store = new MemoryStore();
+    await chat(["write a cold email to an investor", "skip"], { store, runId: "first" });
+    const { stdout, model } = await chat(["a vegan dinner recipe", "skip"], { store, runId: "second" });
+    expect(model.callsOf("analyse")[0]?.user).toContain("Intent:\na vegan dinner recipe");
+    expect(versions(stdout).map((v) => v.version)).toEqual([1]);
+  });
+
+  it("new starts over: the next line is the new intent", async () => {
+    const { stdout, model } = await chat(["write a cold email to an investor", "new", "a vegan dinner recipe", "skip"]);
+    expect(stdout).toContain("Starting over");
+    expect(model.callsOf("analyse").map((c) => /Intent:\n(.*)/.exec(c.user)?.[1])).toEqual([
+      "write a cold email to an investor",
+      "a vegan dinner recipe",
+    ]);
+    expect(versions(stdout).map((v) => v.version)).toEqual([1]);
   });
 });

@@ -6,7 +6,7 @@ import type { Conversation } from "../conversation.js";
 import type { EngineReply, InboundEvent } from "../engine-api.js";
 import { PHASE_STEP, start } from "./conversation-commands.js";
 import { openQuestions, questionsReply, setCapability } from "./conversation-state.js";
-import { notice } from "./engine-texts.js";
+import { notice, tooLong } from "./engine-texts.js";
 import { analyse, integrate, refine, type StepContext, save, synthesize } from "./model-steps.js";
 
 export async function message(
@@ -18,6 +18,9 @@ export async function message(
   const trimmed = text.trim();
   if (trimmed === "") return [];
   if (conversation.phase === "awaiting_intent") return start(ctx, event, trimmed);
+  // Everything the owner writes reaches a model call: the intent's limit bounds each message too.
+  if (trimmed.length > ctx.limits.maxIntentChars)
+    return [tooLong(ctx.limits.maxIntentChars, trimmed.length, "message")];
   if (conversation.phase === "cancelled") {
     if (event.kind === "message" && event.mayStart) return start(ctx, event, trimmed);
     // Said once: later chatter in an ended thread gets no reply.
@@ -29,7 +32,9 @@ export async function message(
   const interrupted = conversation.failedStep?.step ?? PHASE_STEP[conversation.phase];
   if (interrupted === "analyse") {
     // What the owner adds before the first questions completes the intent.
-    conversation.intent = `${conversation.intent}\n${trimmed}`;
+    const intent = `${conversation.intent}\n${trimmed}`;
+    if (intent.length > ctx.limits.maxIntentChars) return [tooLong(ctx.limits.maxIntentChars, intent.length)];
+    conversation.intent = intent;
     return analyse(ctx, conversation);
   }
   if (interrupted === "synthesize" && conversation.versions.length === 0) {
@@ -64,6 +69,8 @@ export async function answer(
     // An option picked from a control is the user's choice: pinned without a model call.
     setCapability(conversation, question.capability, "pinned", event.option, "answer");
   } else if (event.kind === "answers") {
+    const longest = Math.max(0, ...Object.values(event.answers).map((a) => a.trim().length));
+    if (longest > ctx.limits.maxIntentChars) return [tooLong(ctx.limits.maxIntentChars, longest, "message")];
     for (const [id, raw] of Object.entries(event.answers)) {
       const question = conversation.questions.find((q) => q.id === id);
       const text = raw.trim();

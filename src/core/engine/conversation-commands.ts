@@ -74,10 +74,15 @@ export async function skip(ctx: StepContext, conversation: Conversation): Promis
   return synthesize(ctx, conversation);
 }
 
-export async function retry(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+/** The step `retry` re-runs: the one that failed, or one cut off by a restart; none when all went through. */
+export function retryableStep(conversation: Conversation): Step | undefined {
   // A refinement cut off by a restart left its request in `pending`.
   const cutOffRefinement = conversation.phase === "done" && conversation.pending.length > 0 ? "refine" : undefined;
-  const step = conversation.failedStep?.step ?? PHASE_STEP[conversation.phase] ?? cutOffRefinement;
+  return conversation.failedStep?.step ?? PHASE_STEP[conversation.phase] ?? cutOffRefinement;
+}
+
+export async function retry(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+  const step = retryableStep(conversation);
   if (!step) return [notice("nothing_to_retry", "Nothing to retry: the last step went through.")];
   return rerun(ctx, conversation, step);
 }

@@ -14,10 +14,10 @@ export const HELP_TEXT = [
 export const usage = () =>
   notice("usage", "Tell me what you want a prompt for, e.g. /tailor write a cold email to an investor.");
 
-export const tooLong = (limit: number, length: number) =>
+export const tooLong = (limit: number, length: number, what: "request" | "message" = "request") =>
   notice(
     "too_long",
-    `That request is ${length} characters; the limit is ${limit}. Shorten it (long material can go in later as a {{placeholder}}).`,
+    `That ${what} is ${length} characters; the limit is ${limit}. Shorten it (long material can go in later as a {{placeholder}}).`,
   );
 
 export const TYPED_WORDS = ["skip", "new", "forget", "cancel", "help"] as const;

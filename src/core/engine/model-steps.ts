@@ -63,9 +63,13 @@ export async function guarded(
     const failure = isTailorError(error) ? error : new TailorError("internal", "step failed", { cause: error });
     ctx.deps.logger.warn("step failed", { step, code: failure.code, error: failure.cause ?? failure });
     conversation.failedStep = { step, code: failure.code, at: ctx.now() };
-    await save(ctx, conversation).catch((saveError: unknown) =>
-      ctx.deps.logger.error("could not save the failed step", { step, error: saveError }),
-    );
+    try {
+      await save(ctx, conversation);
+    } catch (saveError) {
+      // The record does not know about this turn: the engine keeps the event for the retry control.
+      ctx.deps.logger.error("could not save the failed step", { step, error: saveError });
+      throw failure;
+    }
     return [{ kind: "error", code: failure.code, message: failure.userMessage, retry: true, step }];
   }
 }

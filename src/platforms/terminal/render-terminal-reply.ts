@@ -2,7 +2,7 @@
  * Plain-text rendering of engine replies for the terminal chat. stdout carries only the
  * conversation: each prompt version sits between `--- prompt vN ---` and `--- end ---`.
  */
-import type { EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
+import type { ChecklistItem, EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
 
 export function renderTerminalReply(reply: EngineReply): string {
   switch (reply.kind) {
@@ -10,10 +10,7 @@ export function renderTerminalReply(reply: EngineReply): string {
       return renderQuestions(reply.intro, reply.questions);
     case "prompt": {
       const lines = [`--- prompt v${reply.version} ---`, reply.text, "--- end ---"];
-      const checklist = reply.checklist.map(
-        (item) => `  [${item.status}] ${item.capability}${item.value ? `: ${item.value}` : ""}`,
-      );
-      if (checklist.length) lines.push("Capabilities:", ...checklist);
+      if (reply.checklist.length) lines.push("Capabilities:", ...renderChecklist(reply.checklist));
       if (reply.assumptions.length)
         lines.push("Assumptions (say so to correct one):", ...reply.assumptions.map((a) => `  - ${a}`));
       if (reply.repaired.length) lines.push(`Added back to the prompt: ${reply.repaired.join("; ")}`);
@@ -27,9 +24,20 @@ export function renderTerminalReply(reply: EngineReply): string {
   }
 }
 
+/** Pinned first, then assumed, each with its value; the open ones on one line. */
+function renderChecklist(items: readonly ChecklistItem[]): string[] {
+  const valued = (status: ChecklistItem["status"]) =>
+    items
+      .filter((i) => i.status === status)
+      .map((i) => `  [${status}] ${i.capability}${i.value ? `: ${i.value}` : ""}`);
+  const open = items.filter((i) => i.status === "open").map((i) => i.capability);
+  return [...valued("pinned"), ...valued("assumed"), ...(open.length ? [`  [open] ${open.join(", ")}`] : [])];
+}
+
 function renderQuestions(intro: string, questions: readonly QuestionView[]): string {
-  const lines = intro ? [intro] : [];
   const open = questions.filter((q) => q.answer === undefined);
+  // A round whose answers are all in is shown as a summary, without the instructions again.
+  const lines = intro && open.length ? [intro] : [];
   for (const [index, question] of questions.entries()) {
     if (question.answer !== undefined) {
       lines.push(`Q${index + 1}. ${question.text} -> ${question.answer}`);

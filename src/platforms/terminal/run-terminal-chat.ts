@@ -5,7 +5,8 @@
  */
 import { createInterface } from "node:readline";
 import type { ConversationKey } from "../../core/conversation.js";
-import type { InboundEvent, InboundEventBody, QuestionView, TailorEngine } from "../../core/engine-api.js";
+import { typedWord } from "../../core/engine/engine-texts.js";
+import type { EngineReply, InboundEvent, InboundEventBody, QuestionView, TailorEngine } from "../../core/engine-api.js";
 import { parseTerminalLine } from "./parse-terminal-line.js";
 import { renderTerminalProgress, renderTerminalReply } from "./render-terminal-reply.js";
 
@@ -36,15 +37,17 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   let sequence = 0;
   let open: QuestionView[] = [];
 
-  const send = async (event: InboundEventBody): Promise<void> => {
+  const send = async (event: InboundEventBody): Promise<EngineReply[]> => {
     sequence += 1;
-    const replies = await engine.handle(
+    return engine.handle(
       { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user } as InboundEvent,
       {
         signal: options.signal,
         onProgress: (p) => options.progress?.write(`${renderTerminalProgress(p)}\n`),
       },
     );
+  };
+  const show = (replies: readonly EngineReply[]): void => {
     for (const reply of replies) {
       if (reply.kind === "questions") open = reply.questions.filter((q) => q.answer === undefined);
       if (reply.kind === "prompt") open = [];
@@ -53,20 +56,32 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   };
 
   write("PromptTailor: what do you want a prompt for? (one line; type help for help)");
+  let started = false;
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
     if (options.signal?.aborted) break;
     const line = raw.trim();
     if (line === "") continue;
     const parsed = parseTerminalLine(line, open);
+    const word = parsed.kind === "text" ? parsed.text.toLowerCase() : "";
     if (parsed.kind === "invalid") {
       write(parsed.message);
     } else if (parsed.kind === "answers") {
-      for (const pick of parsed.picks) await send({ kind: "answer", questionId: pick.questionId, option: pick.option });
-    } else if (parsed.text.toLowerCase() === "retry") {
-      await send({ kind: "retry" });
+      // Each number is one control; the round is shown once, as the last answer left it.
+      const replies: EngineReply[] = [];
+      for (const pick of parsed.picks)
+        replies.push(...(await send({ kind: "answer", questionId: pick.questionId, option: pick.option })));
+      const lastQuestions = replies.findLastIndex((r) => r.kind === "questions");
+      show(replies.filter((r, i) => r.kind !== "questions" || i === lastQuestions));
+    } else if (word === "retry") {
+      show(await send({ kind: "retry" }));
+    } else if (!started && !typedWord(word)) {
+      // The first line is a new intent, whatever an earlier run left in the store (typed words still
+      // act on what it left: skip, forget...).
+      show(await send({ kind: "start", text: parsed.text }));
     } else {
-      await send({ kind: "message", text: parsed.text, mayStart: true });
+      show(await send({ kind: "message", text: parsed.text, mayStart: true }));
     }
+    started = true;
   }
 }
