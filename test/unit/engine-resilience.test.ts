@@ -135,3 +135,24 @@ describe("engine: ending and progress", () => {
     ]);
   });
 });
+
+describe("engine: retry typed as a message", () => {
+  it("after a failure, a message saying retry re-runs the step without adding the word to it", async () => {
+    const model = new FakeModel();
+    const { send } = await engineHarness({ model });
+    await send({ kind: "start", text: INTENT });
+    await send({ kind: "skip" });
+    model.failNext("synthesize");
+    only(await send({ kind: "message", text: "shorter", mayStart: false }), "error");
+    only(await send({ kind: "message", text: "Retry", mayStart: false }), "prompt");
+    expect(model.callsOf("synthesize").at(-1)?.user).toMatch(/Refinement request:\nshorter$/);
+  });
+
+  it("with nothing failed, retry is just text (here: a refinement)", async () => {
+    const model = new FakeModel();
+    const { send } = await engineHarness({ model });
+    await send({ kind: "start", text: INTENT });
+    await send({ kind: "skip" });
+    expect(only(await send({ kind: "message", text: "retry", mayStart: false }), "prompt").version).toBe(2);
+  });
+});

@@ -56,26 +56,24 @@ async function turn(ctx: StepContext, event: InboundEvent, unsaved: UnsavedEvent
       ? [notice("reset", "I could not read this conversation's saved state, so a new conversation starts here.")]
       : [];
   if (conversation && conversation.owner.id !== event.user.id && !ctx.deps.allowOthers) return [];
-  const replay = event.kind === "retry" ? replayable(ctx, event, conversation, unsaved) : undefined;
-  const replies = await dispatch(ctx, replay ?? event, conversation, loaded.status === "reset");
+  const kept = unsaved.get(event.key);
+  const replay = kept && (kept.user.id === event.user.id || ctx.deps.allowOthers) ? kept : undefined;
+  const hasStep = conversation !== undefined && retryableStep(conversation) !== undefined;
+  // "retry" typed after a failure means the retry control, not text to add to the request.
+  const retrying =
+    event.kind === "retry" ||
+    (event.kind === "message" && isRetryWord(event.text) && (hasStep || replay !== undefined));
+  // The record's own step goes first: it already holds what the user said. Otherwise a retry
+  // replays the event the store could not record.
+  const effective = retrying ? (!hasStep && replay ? replay : asRetry(event)) : event;
+  const replies = await dispatch(ctx, effective, conversation, loaded.status === "reset");
   return [...prefix, ...replies];
 }
 
-/**
- * A retry replays the event the store could not record, unless the record itself has a step to
- * re-run (then that step, which already holds what the user said, goes first).
- */
-function replayable(
-  ctx: StepContext,
-  event: InboundEvent,
-  conversation: Conversation | undefined,
-  unsaved: UnsavedEvents,
-): InboundEvent | undefined {
-  const kept = unsaved.get(event.key);
-  if (!kept || (kept.user.id !== event.user.id && !ctx.deps.allowOthers)) return undefined;
-  if (conversation && retryableStep(conversation)) return undefined;
-  return kept;
-}
+const isRetryWord = (text: string): boolean => /^(retry|try again)[.!]?$/i.test(text.trim());
+
+const asRetry = (event: InboundEvent): InboundEvent =>
+  event.kind === "retry" ? event : { eventId: event.eventId, key: event.key, user: event.user, kind: "retry" };
 
 async function dispatch(
   ctx: StepContext,
