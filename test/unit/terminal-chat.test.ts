@@ -116,4 +116,22 @@ describe("terminal chat", () => {
     ]);
     expect(versions(stdout).map((v) => v.version)).toEqual([1]);
   });
+
+  it("ends on shutdown while waiting for a line, without needing EOF", async () => {
+    const { engine, model } = await engineHarness();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const asked = new Promise<void>((resolve) => {
+      output.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("Q1.")) resolve();
+      });
+    });
+    const controller = new AbortController();
+    const done = runTerminalChat({ engine, input, output, signal: controller.signal });
+    input.write("write a cold email to an investor\n");
+    await asked;
+    controller.abort();
+    await done;
+    expect(model.calls).toHaveLength(1);
+  });
 });

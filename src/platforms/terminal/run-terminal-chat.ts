@@ -30,19 +30,39 @@ export interface TerminalChatOptions {
 }
 
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { engine, output } = options;
+  if (options.signal?.aborted) return;
+  const session = terminalSession(options);
+  session.write("PromptTailor: what do you want a prompt for? (one line; type help for help)");
+  const lines = createInterface({ input: options.input, terminal: false });
+  // On shutdown, stop waiting for the next line (a turn in flight sees the signal itself).
+  const close = () => lines.close();
+  options.signal?.addEventListener("abort", close, { once: true });
+  try {
+    for await (const line of lines) {
+      if (options.signal?.aborted) break;
+      await session.line(line);
+    }
+  } finally {
+    options.signal?.removeEventListener("abort", close);
+    lines.close();
+  }
+}
+
+/** One conversation's state on this side: the open questions (numbers answer them) and event ids. */
+function terminalSession(options: TerminalChatOptions) {
   const user = { id: options.user ?? "local-user" };
   const runId = options.runId ?? `${process.pid}-${Date.now().toString(36)}`;
-  const write = (text: string) => output.write(`${text}\n`);
+  const write = (text: string) => options.output.write(`${text}\n`);
   let sequence = 0;
+  let started = false;
   let open: QuestionView[] = [];
 
-  const send = async (event: InboundEventBody): Promise<EngineReply[]> => {
+  const send = (event: InboundEventBody): Promise<EngineReply[]> => {
     sequence += 1;
-    return engine.handle(
+    return options.engine.handle(
       { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user } as InboundEvent,
       {
-        signal: options.signal,
+        ...(options.signal ? { signal: options.signal } : {}),
         onProgress: (p) => options.progress?.write(`${renderTerminalProgress(p)}\n`),
       },
     );
@@ -55,15 +75,10 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     }
   };
 
-  write("PromptTailor: what do you want a prompt for? (one line; type help for help)");
-  let started = false;
-  const lines = createInterface({ input: options.input, terminal: false });
-  for await (const raw of lines) {
-    if (options.signal?.aborted) break;
-    const line = raw.trim();
-    if (line === "") continue;
-    const parsed = parseTerminalLine(line, open);
-    const word = parsed.kind === "text" ? parsed.text.toLowerCase() : "";
+  const line = async (raw: string): Promise<void> => {
+    const text = raw.trim();
+    if (text === "") return;
+    const parsed = parseTerminalLine(text, open);
     if (parsed.kind === "invalid") {
       write(parsed.message);
     } else if (parsed.kind === "answers") {
@@ -73,9 +88,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
         replies.push(...(await send({ kind: "answer", questionId: pick.questionId, option: pick.option })));
       const lastQuestions = replies.findLastIndex((r) => r.kind === "questions");
       show(replies.filter((r, i) => r.kind !== "questions" || i === lastQuestions));
-    } else if (word === "retry") {
+    } else if (parsed.text.toLowerCase() === "retry") {
       show(await send({ kind: "retry" }));
-    } else if (!started && !typedWord(word)) {
+    } else if (!started && !typedWord(parsed.text)) {
       // The first line is a new intent, whatever an earlier run left in the store (typed words still
       // act on what it left: skip, forget...).
       show(await send({ kind: "start", text: parsed.text }));
@@ -83,5 +98,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       show(await send({ kind: "message", text: parsed.text, mayStart: true }));
     }
     started = true;
-  }
+  };
+
+  return { write, line };
 }
