@@ -32,7 +32,9 @@ export class MemoryStore implements ConversationStore {
   private readonly claimed = new Set<string>();
   private readonly locks = new Map<string, Promise<unknown>>();
 
-  async load(key: ConversationKey): Promise<LoadResult> {
+  async load(key: ConversationKey, signal?: AbortSignal): Promise<LoadResult> {
+    // Like the real stores: an aborted caller gets its abort, not a store result.
+    signal?.throwIfAborted();
     if (this.faults.failLoads > 0) {
       this.faults.failLoads -= 1;
       throw new TailorError("store.unavailable", "GET failed: ECONNREFUSED 10.0.0.7:6379");
@@ -48,7 +50,8 @@ export class MemoryStore implements ConversationStore {
     return { status: "reset", reason: parsed ? (parsed.error.issues[0]?.message ?? "invalid") : "unreadable" };
   }
 
-  async save(conversation: Conversation): Promise<void> {
+  async save(conversation: Conversation, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     if (this.faults.failSaves > 0) {
       this.faults.failSaves -= 1;
       throw new TailorError("store.timeout", "SET timed out after 2000 ms on redis://10.0.0.7");
@@ -59,7 +62,8 @@ export class MemoryStore implements ConversationStore {
     this.saves += 1;
   }
 
-  async delete(key: ConversationKey): Promise<void> {
+  async delete(key: ConversationKey, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     this.records.delete(conversationKeyString(key));
   }
 
@@ -79,7 +83,8 @@ export class MemoryStore implements ConversationStore {
     }
   }
 
-  async claimEvent(eventId: string): Promise<boolean> {
+  async claimEvent(eventId: string, signal?: AbortSignal): Promise<boolean> {
+    signal?.throwIfAborted();
     if (this.faults.failClaims > 0) {
       this.faults.failClaims -= 1;
       throw new TailorError("store.unavailable", "SET NX failed: ECONNREFUSED 10.0.0.7:6379");

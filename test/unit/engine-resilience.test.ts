@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TailorError } from "../../src/core/errors.js";
-import { engineHarness, only } from "../fakes/engine-harness.js";
-import { FakeModel } from "../fakes/fake-model.js";
+import { engineHarness, KEY, OWNER, only } from "../fakes/engine-harness.js";
+import { defaultAnalyse, FakeModel } from "../fakes/fake-model.js";
 import { MemoryStore } from "../fakes/memory-store.js";
 
 const INTENT = "write a cold email to an investor about our seed round";
@@ -154,5 +154,27 @@ describe("engine: retry typed as a message", () => {
     await send({ kind: "start", text: INTENT });
     await send({ kind: "skip" });
     expect(only(await send({ kind: "message", text: "retry", mayStart: false }), "prompt").version).toBe(2);
+  });
+});
+
+describe("engine: a turn aborted mid-call (shutdown)", () => {
+  it("records the failed step even though the turn's signal is aborted; retry resumes it", async () => {
+    const controller = new AbortController();
+    const model = new FakeModel({
+      analyse: () => {
+        controller.abort();
+        return new TailorError("model.aborted", "shutting down");
+      },
+    });
+    const store = new MemoryStore();
+    const { engine, send } = await engineHarness({ model, store });
+    const replies = await engine.handle(
+      { kind: "start", text: INTENT, eventId: "e-abort", key: KEY, user: OWNER },
+      { signal: controller.signal },
+    );
+    expect(only(replies, "error")).toMatchObject({ code: "model.aborted", retry: true, step: "analyse" });
+    expect(store.peek(KEY)?.failedStep?.step).toBe("analyse");
+    model.setResponder("analyse", defaultAnalyse);
+    only(await send({ kind: "retry" }), "questions");
   });
 });

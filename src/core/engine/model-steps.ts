@@ -64,7 +64,10 @@ export async function guarded(
     ctx.deps.logger.warn("step failed", { step, code: failure.code, error: failure.cause ?? failure });
     conversation.failedStep = { step, code: failure.code, at: ctx.now() };
     try {
-      await save(ctx, conversation);
+      // Not under the turn's signal: when the turn was aborted (shutdown), recording the failed step
+      // is what lets retry resume it; the store's own deadline bounds the write.
+      conversation.updatedAt = ctx.now();
+      await ctx.deps.store.save(conversation);
     } catch (saveError) {
       // The record does not know about this turn: the engine keeps the event for the retry control.
       ctx.deps.logger.error("could not save the failed step", { step, error: saveError });
