@@ -59,6 +59,8 @@ describe("terminal chat", () => {
 
   it("a single number answers the first open question, the next number the one left", async () => {
     const { stdout } = await chat(["write a cold email to an investor", "3", "1"]);
+    expect(stdout).toContain("Q1. Who will read it? -> My team\nQ2. Which tone fits?\n  1) Formal");
+    expect(stdout.match(/^A few questions/gm)).toHaveLength(1);
     const [v1] = versions(stdout);
     expect(v1?.text).toContain("My team");
     expect(v1?.text).toContain("Formal");

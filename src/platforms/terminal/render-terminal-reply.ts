@@ -36,8 +36,8 @@ function renderChecklist(items: readonly ChecklistItem[]): string[] {
 
 function renderQuestions(intro: string, questions: readonly QuestionView[]): string {
   const open = questions.filter((q) => q.answer === undefined);
-  // A round whose answers are all in is shown as a summary, without the instructions again.
-  const lines = intro && open.length ? [intro] : [];
+  // The instructions go with a fresh round; later the round is shown with its answers so far.
+  const lines = intro && open.length === questions.length ? [intro] : [];
   for (const [index, question] of questions.entries()) {
     if (question.answer !== undefined) {
       lines.push(`Q${index + 1}. ${question.text} -> ${question.answer}`);
