@@ -128,12 +128,20 @@ describe("engine: what reaches the model", () => {
     await send({ kind: "answer", questionId: questions.questions[0]!.id, option: "Investors" });
     await send({ kind: "message", text: "Warm but brief, mention our 40% MoM growth", mayStart: false });
     const integrate = model.callsOf("integrate")[0]!;
+    expect(integrate.user).toContain(INTENT);
     expect(integrate.user).toContain('audience: "Investors"');
     expect(integrate.user).toContain("Warm but brief, mention our 40% MoM growth");
     const synthesize = model.callsOf("synthesize")[0]!;
     expect(pinnedValuesIn(synthesize.user)).toContain("Investors");
     expect(synthesize.user).toContain(INTENT);
     expect(synthesize.user).toContain("EXEMPLAR-PROMPT");
+    expect(synthesize.user).toContain("A: Warm but brief, mention our 40% MoM growth");
+    await send({ kind: "message", text: "for a 5th grader", mayStart: false });
+    const refine = model.callsOf("synthesize")[1]!;
+    expect(refine.user).toContain(INTENT);
+    expect(pinnedValuesIn(refine.user)).toContain("Investors");
+    expect(refine.user).toContain("A: Warm but brief, mention our 40% MoM growth");
+    expect(refine.user).toContain("Refinement request:\nfor a 5th grader");
   });
 });
 

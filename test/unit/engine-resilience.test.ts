@@ -58,6 +58,19 @@ describe("engine: failures keep what the user said", () => {
   });
 });
 
+describe("engine: unreadable state in a DM", () => {
+  it("a message that may start a conversation starts one right after the reset notice", async () => {
+    const store = new MemoryStore();
+    const { send, model } = await engineHarness({ store });
+    await send({ kind: "start", text: INTENT });
+    store.faults.resetNextLoad = true;
+    const replies = await send({ kind: "message", text: "a vegan dinner recipe", mayStart: true });
+    expect(replies.map((r) => r.kind)).toEqual(["notice", "questions"]);
+    expect(only(replies, "notice").code).toBe("reset");
+    expect(model.callsOf("analyse")[1]?.user).toContain("Intent:\na vegan dinner recipe");
+  });
+});
+
 describe("engine: the store fails before the turn is recorded", () => {
   it("a message the store could not load for is replayed by the retry control", async () => {
     const store = new MemoryStore();
