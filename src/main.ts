@@ -111,7 +111,13 @@ async function main(): Promise<void> {
   const engine = guard.guardEngine(instrumentEngine(withAccessPolicy(core, rules, logger), metrics));
 
   if (mode === "chat") {
-    await runTerminalChat({ engine, input: process.stdin, output: process.stdout, signal: guard.signal });
+    await runTerminalChat({
+      engine,
+      input: process.stdin,
+      output: process.stdout,
+      progress: process.stderr,
+      signal: guard.signal,
+    });
     await stop("end of input", 0);
     return;
   }
