@@ -65,7 +65,14 @@ async function rawSide(threads: number, calls: number): Promise<Side> {
   const prompt = async (sequence: LlamaContextSequence, maxTokens: number) => {
     const session = new LlamaChatSession({ contextSequence: sequence, chatWrapper, systemPrompt: SYSTEM });
     let tokens = 0;
-    await session.prompt(USER, { grammar, maxTokens, temperature: 0, onToken: (t) => void (tokens += t.length) });
+    await session.prompt(USER, {
+      grammar,
+      maxTokens,
+      temperature: 0,
+      onToken: (t) => {
+        tokens += t.length;
+      },
+    });
     session.dispose({ disposeSequence: false });
     await sequence.clearHistory();
     return tokens;
