@@ -34,7 +34,8 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     const message = isTailorError(error) || error instanceof Error ? error.message : String(error);
-    process.stderr.write(`models:pull failed: ${message}\n`);
+    // One line, whatever a library put in its message (no stack, no multi-line dumps).
+    process.stderr.write(`models:pull failed: ${message.replace(/\s*\n\s*/g, " ").trim()}\n`);
     process.exit(1);
   },
 );

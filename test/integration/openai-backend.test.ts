@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isTailorError, type TailorError } from "../../src/core/errors.js";
 import type { LogFields, Logger, ModelRequest } from "../../src/core/ports.js";
 import { createOpenAiModel } from "../../src/model/openai/create-openai-model.js";
-import { type OpenAiStandin, STANDIN_MODEL, startOpenAiStandin } from "../fixtures/openai-standin.js";
+import { chatCompletion, type OpenAiStandin, STANDIN_MODEL, startOpenAiStandin } from "../fixtures/openai-standin.js";
 
 const SCHEMA = {
   type: "object",
@@ -192,6 +192,42 @@ describe("OpenAI-compatible backend", () => {
     expect(error.code).toBe("model.failed");
     expect(log.lines.filter((l) => l.message.includes("retrying"))).toHaveLength(1);
     expect(log.lines.some((l) => l.level === "error" && l.message.includes("TAILOR_LLM_URL"))).toBe(true);
+  });
+
+  it("returns a cut-off answer for the engine to judge, with a warning naming the call", async () => {
+    standin = await startOpenAiStandin();
+    const cut = chatCompletion('{"answer":"tru') as { choices: { finish_reason: string }[] };
+    cut.choices[0]!.finish_reason = "length";
+    standin.script({ json: cut });
+    const log = recordingLogger();
+    const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: log.logger });
+    expect(await model.generateJson(request())).toBe('{"answer":"tru');
+    const warning = log.lines.find((l) => l.level === "warn");
+    expect(warning?.message).toContain("cut");
+    expect(warning?.fields).toMatchObject({ call: "analyse", maxTokens: 256 });
+  });
+
+  it("fails calls in flight and later ones with model.aborted once closed", async () => {
+    standin = await startOpenAiStandin();
+    standin.script({ hang: true });
+    const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
+    const pending = model.generateJson(request());
+    while (standin.chatRequests().length === 0) await new Promise((r) => setTimeout(r, 5));
+    await model.close();
+    expect((await failure(pending)).code).toBe("model.aborted");
+    expect((await failure(model.generateJson(request()))).code).toBe("model.aborted");
+    expect(standin.chatRequests()).toHaveLength(1);
+  });
+
+  it("turns a server that never lists its models into model.timeout when no model is configured", async () => {
+    standin = await startOpenAiStandin();
+    standin.script({ hang: true });
+    const model = createOpenAiModel({ baseUrl: standin.url, timeoutMs: 200, logger: recordingLogger().logger });
+    expect((await failure(model.generateJson(request()))).code).toBe("model.timeout");
+    expect(standin.chatRequests()).toHaveLength(0);
+    // The failed lookup is not remembered: the next call asks the (now answering) server again.
+    expect(await model.generateJson(request())).toBe("{}");
+    expect(standin.chatRequests()[0]?.body).toMatchObject({ model: STANDIN_MODEL });
   });
 
   it("answers a 200 without content as model.failed", async () => {

@@ -1,6 +1,7 @@
 /**
  * TAILOR_MODEL / TAILOR_LORA → the files the runtime loads (no network, no file access beyond the presets).
  */
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isTailorError } from "../../src/core/errors.js";
@@ -80,6 +81,20 @@ describe("resolveModelSpec", () => {
     for (const bad of ["a.gguf@-1", "a.gguf@abc", "a.gguf@", "adapter.bin", "hf:bad"]) {
       expect(configError(() => resolve(undefined, bad))).toContain("TAILOR_LORA");
     }
+  });
+
+  it("keeps an @ that belongs to a folder or file name as part of the path", () => {
+    const spec = resolve("m.gguf", "/home/ci@build/pt.gguf, weights/pt@v2.gguf@0.5");
+    expect(spec.loras).toEqual([
+      { path: "/home/ci@build/pt.gguf", scale: 1 },
+      { path: "/srv/tailor/weights/pt@v2.gguf", scale: 0.5 },
+    ]);
+  });
+
+  it("reads ~/ as the home folder in TAILOR_MODEL and TAILOR_LORA", () => {
+    const spec = resolve("~/weights/base.gguf", "~/pt.gguf@0.3");
+    expect(spec.model.path).toBe(path.join(os.homedir(), "weights/base.gguf"));
+    expect(spec.loras).toEqual([{ path: path.join(os.homedir(), "pt.gguf"), scale: 0.3 }]);
   });
 
   it("lets TAILOR_LORA=none turn adapters off", () => {

@@ -35,6 +35,13 @@ export function completionText(body: unknown): string {
   return content;
 }
 
+/** Why the server stopped (`stop`, `length` when it ran into max_tokens...), when it says. */
+export function finishReason(body: unknown): string | undefined {
+  const choices = (body as { choices?: unknown } | null)?.choices;
+  const first = Array.isArray(choices) ? (choices[0] as { finish_reason?: unknown } | undefined) : undefined;
+  return typeof first?.finish_reason === "string" ? first.finish_reason : undefined;
+}
+
 /** First model id of a `GET /models` answer (`{ data: [{ id }] }`). */
 export function firstModelId(body: unknown): string | undefined {
   const data = (body as { data?: unknown } | null)?.data;

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { TailorError } from "../../core/errors.js";
 import type { Logger, ModelPort, ModelRequest } from "../../core/ports.js";
-import { chatCompletionBody, completionText, firstModelId } from "./chat-request.js";
+import { chatCompletionBody, completionText, finishReason, firstModelId } from "./chat-request.js";
 import { bodySnippet, rejectionHint, safeUrl } from "./rejection-hint.js";
 import { isRetryableNetworkError, isRetryableStatus, networkErrorCode, retryDelayMs } from "./retry-policy.js";
 
@@ -173,7 +173,18 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
         d,
         maxRetries,
       );
-      return completionText(body);
+      const text = completionText(body);
+      // A cut-off answer fails the engine's validation; the log says why so the operator can act.
+      if (finishReason(body) === "length") {
+        logger.warn(
+          "the server cut the answer off (finish_reason length: max_tokens or its context size reached); check the context size it serves with",
+          {
+            call: request.call,
+            maxTokens: request.maxTokens,
+          },
+        );
+      }
+      return text;
     },
 
     async ping(signal?: AbortSignal): Promise<void> {

@@ -9,6 +9,7 @@ import { TailorError } from "../../core/errors.js";
 import { defaultPreset, loadPresets } from "../presets/load-presets.js";
 import type { Preset } from "../presets/preset-schema.js";
 import { hfFileName, isHfUri } from "./hf-uri.js";
+import { resolveLocalPath } from "./local-path.js";
 import type { LoraRef, ModelFileRef, ModelSpec } from "./model-spec.js";
 import { parseLoraList } from "./parse-lora-list.js";
 
@@ -47,7 +48,7 @@ function fromValue(value: string, modelsDir: string, cwd: string): { model: Mode
     return { model: { source: "hf", path: path.join(modelsDir, file), uri: value } };
   }
   if (value.toLowerCase().endsWith(".gguf")) {
-    return { model: { source: "file", path: path.resolve(cwd, value) } };
+    return { model: { source: "file", path: resolveLocalPath(value, cwd) } };
   }
   if (/[\\/]/.test(value)) {
     throw fail(`TAILOR_MODEL "${value}" looks like a path but is not a .gguf file`);
