@@ -7,6 +7,7 @@ import type { Env } from "../config/env-schema.js";
 import type { Logger, ModelPort } from "../core/ports.js";
 import { createLlamaModel } from "./llama/create-llama-model.js";
 import { createOpenAiModel } from "./openai/create-openai-model.js";
+import { safeUrl } from "./openai/rejection-hint.js";
 import { ensureModelFiles, resolveModelSpec } from "./resolve/resolve-model.js";
 
 export interface ReadyModel {
@@ -27,7 +28,7 @@ export async function createModel(env: Env, logger: Logger, signal?: AbortSignal
     });
     logger.info("model backend", {
       backend: "openai-compatible",
-      url: env.TAILOR_LLM_URL,
+      url: safeUrl(env.TAILOR_LLM_URL),
       model: env.TAILOR_LLM_MODEL,
     });
     return { model, isReady: (s) => model.ping(s).then(() => true), queueDepth: () => 0 };
