@@ -3,6 +3,7 @@
  * is set. Stores are opened through the same backends createStore uses, so the tests can also reach
  * underneath (write garbage, plant a dead holder's lock) the way a crash or another program would.
  */
+
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import type KeyvRedis from "@keyv/redis";
 import type KeyvSqlite from "@keyv/sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Conversation, ConversationKey } from "../../src/core/conversation.js";
+import { newConversation } from "../../src/core/engine/conversation-state.js";
 import type { TailorError } from "../../src/core/errors.js";
 import type { ConversationStore } from "../../src/core/ports.js";
 import { silentLogger } from "../../src/log/logger.js";
@@ -269,23 +271,13 @@ function asidePrefix(key: ConversationKey): string {
 }
 
 function conversation(key: ConversationKey, patch: Partial<Conversation> = {}): Conversation {
-  const at = "2025-01-01T00:00:00.000Z";
+  // The engine's own constructor, so a schema change cannot leave these records behind.
   return {
-    schemaVersion: 1,
-    key,
+    ...newConversation(key, { id: "U1" }, "write a haiku about autumn", "2025-01-01T00:00:00.000Z"),
     owner: { id: "U1", name: "Ada" },
-    intent: "write a haiku about autumn",
     phase: "asking",
     capabilities: [{ id: "tone", status: "pinned", value: "wistful", source: "intent" }],
     questions: [{ id: "q1", capability: "audience", text: "Who reads it?", options: ["kids", "poets"] }],
-    round: 0,
-    pending: [],
-    versions: [],
-    modelCalls: 0,
-    modelRetries: 0,
-    refs: {},
-    createdAt: at,
-    updatedAt: at,
     ...patch,
   };
 }

@@ -3,9 +3,11 @@
  * an outage surfaces as TailorError("store.*") within the deadline (never as "no conversation",
  * never as a hang), and the store heals when Redis comes back.
  */
+
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Conversation, ConversationKey } from "../../src/core/conversation.js";
+import { newConversation } from "../../src/core/engine/conversation-state.js";
 import { isTailorError } from "../../src/core/errors.js";
 import type { ConversationStore } from "../../src/core/ports.js";
 import { silentLogger } from "../../src/log/logger.js";
@@ -122,23 +124,10 @@ function newKey(): ConversationKey {
 }
 
 function conversation(key: ConversationKey, patch: Partial<Conversation> = {}): Conversation {
-  const at = "2025-01-01T00:00:00.000Z";
+  // The engine's own constructor, so a schema change cannot leave these records behind.
   return {
-    schemaVersion: 1,
-    key,
-    owner: { id: "U1" },
-    intent: "summarize a meeting",
-    phase: "analysing",
+    ...newConversation(key, { id: "U1" }, "summarize a meeting", "2025-01-01T00:00:00.000Z"),
     capabilities: [],
-    questions: [],
-    round: 0,
-    pending: [],
-    versions: [],
-    modelCalls: 0,
-    modelRetries: 0,
-    refs: {},
-    createdAt: at,
-    updatedAt: at,
     ...patch,
   };
 }
