@@ -68,6 +68,17 @@ export interface ModelRequest {
   signal?: AbortSignal;
   /** Called with 1-based positions while the request waits for the model; 0 when it starts. */
   onQueuePosition?: (position: number) => void;
+  /** Called once the call finished with what it cost (evaluation, benchmarks, metrics). */
+  onUsage?: (usage: ModelUsage) => void;
+}
+
+/** What one model call cost, in the model's own tokens. */
+export interface ModelUsage {
+  /** Tokens of the whole prompt (instructions and input, chat template included). */
+  promptTokens: number;
+  /** Prompt tokens reused from the KV cache (a prefix evaluated by an earlier call); not evaluated again. */
+  reusedTokens: number;
+  generatedTokens: number;
 }
 
 /** The model port: structured generation. Throws TailorError("model.*") on failure. */

@@ -5,7 +5,13 @@
  */
 import { CAPABILITY_IDS } from "../conversation.js";
 
-export const str = (maxLength: number) => ({ type: "string", maxLength }) as const;
+/** llama.cpp's grammar parser refuses 2,000 or more repetitions of a rule. */
+const GRAMMAR_MAX_REPETITIONS = 1999;
+
+export const str = (maxLength: number) => {
+  if (maxLength > GRAMMAR_MAX_REPETITIONS) throw new Error(`maxLength ${maxLength} is beyond what a grammar can hold`);
+  return { type: "string", maxLength } as const;
+};
 export const arr = (items: object, maxItems: number) => ({ type: "array", items, maxItems }) as const;
 export const obj = (properties: Record<string, object>) =>
   ({ type: "object", properties, required: Object.keys(properties), additionalProperties: false }) as const;

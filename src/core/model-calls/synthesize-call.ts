@@ -10,8 +10,15 @@ import { uniqueNonEmpty } from "./clean-text.js";
 import { describeAnswers, describeCapabilities, describeExemplars } from "./describe-state.js";
 import { arr, capabilityValueItem, obj, str } from "./schema-parts.js";
 
+/**
+ * The prompt is bounded: small target models follow a short prompt better, and llama.cpp's grammar
+ * parser refuses a string of 2,000 or more repetitions (a schema with `maxLength: 6000` silently lost
+ * its grammar, and the model ran on to its token cap without closing the JSON).
+ */
+export const MAX_PROMPT_CHARS = 1800;
+
 export const synthesizeJsonSchema = obj({
-  prompt: str(6000),
+  prompt: str(MAX_PROMPT_CHARS),
   assumptions: arr(str(200), 8),
   corrections: arr(capabilityValueItem, 6),
 });
@@ -67,6 +74,6 @@ export function synthesizeCall(input: {
     user: parts.join("\n\n"),
     schema: synthesizeJsonSchema,
     validator,
-    maxTokens: 2048,
+    maxTokens: 1200,
   };
 }

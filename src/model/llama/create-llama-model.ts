@@ -53,6 +53,8 @@ export interface LlamaModelInfo {
 export interface LlamaModel extends ModelPort {
   readonly info: LlamaModelInfo;
   stats(): { queued: number; active: number; sequences: number };
+  /** Tokens of a text in this model's vocabulary (the eval's prompt lengths). */
+  countTokens(text: string): number;
 }
 
 const DEFAULT_DEADLINE_MS = 10 * 60_000;
@@ -81,7 +83,12 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
   };
   options.logger.info("model loaded", { ...info });
 
-  const generate = async (sequence: LlamaContextSequence, request: ModelRequest, signal: AbortSignal) => {
+  const generate = async (
+    sequence: LlamaContextSequence,
+    request: ModelRequest,
+    promptTokens: number,
+    signal: AbortSignal,
+  ) => {
     const grammar = await grammars.get(request.schema);
     const session = new LlamaChatSession({
       contextSequence: sequence,
@@ -89,6 +96,7 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
       systemPrompt: request.system,
       autoDisposeSequence: false,
     });
+    const meter = sequence.tokenMeter.getState();
     try {
       seed += 1;
       const text = await session.prompt(request.user, {
@@ -97,10 +105,20 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
         temperature,
         seed,
         signal,
+        // Small models loop (a phrase repeated until the token cap); a mild penalty on the last
+        // tokens breaks the loop without bending the JSON, which the grammar keeps valid anyway.
+        repeatPenalty: { lastTokens: 64, penalty: 1.1, penalizeNewLine: false },
       });
       options.inspect?.(session.getChatHistory(), {
         evaluated: model.detokenize(sequence.contextTokens, true),
         slot: pool.slotOf(sequence),
+      });
+      const used = sequence.tokenMeter.diff(meter);
+      request.onUsage?.({
+        promptTokens,
+        // What the sequence already held (the common prefix of an earlier call) was not evaluated again.
+        reusedTokens: Math.max(0, promptTokens - used.usedInputTokens),
+        generatedTokens: used.usedOutputTokens,
       });
       return text;
     } finally {
@@ -112,16 +130,19 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
     const deadline = AbortSignal.timeout(options.defaultDeadlineMs ?? DEFAULT_DEADLINE_MS);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
     let sequence: LlamaContextSequence | undefined;
+    let finished = false;
     try {
       // Before queueing: a call that cannot fit must not wait its turn first.
-      checkPromptFits(model, chatWrapper, request, loaded.contextSize);
+      const promptTokens = checkPromptFits(model, chatWrapper, request, loaded.contextSize);
       sequence = await pool.acquire(request.fairnessKey, request.onQueuePosition, signal);
-      return await generate(sequence, request, signal);
+      const text = await generate(sequence, request, promptTokens, signal);
+      finished = true;
+      return text;
     } catch (error) {
       throw asModelError(error, deadline, request.signal);
     } finally {
       if (sequence) {
-        await pool.release(sequence, (error) => options.logger.warn("model sequence not cleared", { error }));
+        await pool.release(sequence, (error) => options.logger.warn("model sequence not cleared", { error }), finished);
       }
     }
   };
@@ -129,6 +150,7 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
   return {
     info,
     stats: () => pool.stats(),
+    countTokens: (text) => model.tokenize(text).length,
     generateJson,
     describe: () =>
       `node-llama-cpp ${info.backend}: ${info.model}${info.adapters.length ? ` + ${info.adapters.join(", ")}` : ""}`,

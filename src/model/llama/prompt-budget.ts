@@ -18,14 +18,15 @@ export function promptTokens(model: LlamaModel, chatWrapper: ChatWrapper, reques
   return contextText.tokenize(model.tokenizer).length;
 }
 
+/** Returns the prompt's token count when it fits. */
 export function checkPromptFits(
   model: LlamaModel,
   chatWrapper: ChatWrapper,
   request: ModelRequest,
   contextSize: number,
-): void {
+): number {
   const tokens = promptTokens(model, chatWrapper, request);
-  if (tokens + request.maxTokens <= contextSize) return;
+  if (tokens + request.maxTokens <= contextSize) return tokens;
   throw new TailorError(
     "model.failed",
     `the ${request.call} prompt is ${tokens} tokens and its answer may take ${request.maxTokens}, but a sequence holds ${contextSize} (TAILOR_CONTEXT_SIZE)`,

@@ -1,7 +1,9 @@
 /**
- * A fixed pool of context sequences in front of a fair queue. A sequence is cleared before it goes
- * back to the pool, so no conversation sees another's tokens; it goes back in every case, so a
- * failed, aborted or timed-out call never shrinks the pool.
+ * A fixed pool of context sequences in front of a fair queue. A sequence goes back in every case, so
+ * a failed, aborted or timed-out call never shrinks the pool. After a finished call it keeps its
+ * history: the next call's chat session reuses the common prefix (the instructions every
+ * conversation shares) and erases every token after it, so no conversation reads another's text.
+ * After a failed call the state is unknown and the sequence is cleared.
  */
 import { FairQueue } from "./fair-queue.js";
 
@@ -43,10 +45,10 @@ export class SequencePool<S extends Poolable> {
   }
 
   /** Never throws: a sequence whose history could not be cleared is still reusable (a chat session re-evaluates what differs). */
-  async release(sequence: S, onClearError?: (error: unknown) => void): Promise<void> {
+  async release(sequence: S, onClearError?: (error: unknown) => void, keepHistory = false): Promise<void> {
     this.active -= 1;
     try {
-      await sequence.clearHistory();
+      if (!keepHistory) await sequence.clearHistory();
     } catch (error) {
       onClearError?.(error);
     }

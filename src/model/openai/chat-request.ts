@@ -3,7 +3,7 @@
  * Structured outputs (`response_format: json_schema`, strict) keep the server to the call's schema.
  */
 import { TailorError } from "../../core/errors.js";
-import type { ModelRequest } from "../../core/ports.js";
+import type { ModelRequest, ModelUsage } from "../../core/ports.js";
 
 /** Low but not zero: the calls want faithful structure, with a little room for wording. */
 export const TEMPERATURE = 0.2;
@@ -48,4 +48,16 @@ export function firstModelId(body: unknown): string | undefined {
   if (!Array.isArray(data)) return undefined;
   const id = (data[0] as { id?: unknown } | undefined)?.id;
   return typeof id === "string" && id.length > 0 ? id : undefined;
+}
+
+/** The `usage` of a chat completion (cached prompt tokens where the server reports them), when given. */
+export function completionUsage(body: unknown): ModelUsage | undefined {
+  const usage = (body as { usage?: Record<string, unknown> } | null)?.usage;
+  if (!usage || typeof usage.prompt_tokens !== "number") return undefined;
+  const details = usage.prompt_tokens_details as { cached_tokens?: unknown } | undefined;
+  return {
+    promptTokens: usage.prompt_tokens,
+    reusedTokens: typeof details?.cached_tokens === "number" ? details.cached_tokens : 0,
+    generatedTokens: typeof usage.completion_tokens === "number" ? usage.completion_tokens : 0,
+  };
 }

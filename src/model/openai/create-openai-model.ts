@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { TailorError } from "../../core/errors.js";
 import type { Logger, ModelPort, ModelRequest } from "../../core/ports.js";
-import { chatCompletionBody, completionText, finishReason, firstModelId } from "./chat-request.js";
+import { chatCompletionBody, completionText, completionUsage, finishReason, firstModelId } from "./chat-request.js";
 import { bodySnippet, rejectionHint, safeUrl } from "./rejection-hint.js";
 import { isRetryableNetworkError, isRetryableStatus, networkErrorCode, retryDelayMs } from "./retry-policy.js";
 
@@ -174,6 +174,8 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
         maxRetries,
       );
       const text = completionText(body);
+      const usage = completionUsage(body);
+      if (usage) request.onUsage?.(usage);
       // A cut-off answer fails the engine's validation; the log says why so the operator can act.
       if (finishReason(body) === "length") {
         logger.warn(
