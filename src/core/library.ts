@@ -17,20 +17,63 @@ export const capabilityDefinitionSchema = z.object({
 });
 export type CapabilityDefinition = z.infer<typeof capabilityDefinitionSchema>;
 
-export const exemplarSchema = z.object({
-  intent: z.string().min(1),
-  /** The capabilities that matter most here, with good options. */
-  capabilities: z.array(z.object({ id: capabilityIdSchema, options: z.array(z.string().min(1)).min(2).max(5) })).min(2),
-  /** A model tailored prompt for the intent. */
-  prompt: z.string().min(1),
-});
+/** The engine's prompt field holds at most 1,800 characters: an exemplar leaves room to adapt it. */
+export const EXEMPLAR_PROMPT_MAX = 1200;
+/** A domain is offered to the analyse call as one "id: description" line of an enum list. */
+export const DOMAIN_DESCRIPTION_MAX = 90;
+
+/** A prompt in a data file is a string or, more readably, its lines. */
+const promptTextSchema = z
+  .union([
+    z.string(),
+    z
+      .array(z.string())
+      .min(1)
+      .transform((lines) => lines.join("\n")),
+  ])
+  .pipe(z.string().trim().min(1).max(EXEMPLAR_PROMPT_MAX));
+
+const normalize = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
+
+export const exemplarSchema = z
+  .object({
+    intent: z.string().min(1),
+    /** The capabilities that matter most here, with good options. */
+    capabilities: z
+      .array(z.object({ id: capabilityIdSchema, options: z.array(z.string().min(1)).min(2).max(5) }))
+      .min(2),
+    /** Answers from a question round that the prompt folds in verbatim (alignment: they are pinned). */
+    answers: z
+      .array(z.object({ capability: capabilityIdSchema, question: z.string().min(1), answer: z.string().min(1) }))
+      .min(1)
+      .max(3)
+      .optional(),
+    /** A model tailored prompt: the intent's own facts verbatim, placeholders only for what is not given. */
+    prompt: promptTextSchema,
+  })
+  .superRefine((exemplar, ctx) => {
+    exemplar.answers?.forEach((answer, i) => {
+      if (!normalize(exemplar.prompt).includes(normalize(answer.answer))) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["answers", i, "answer"],
+          message: "the prompt must carry this answer verbatim",
+        });
+      }
+    });
+  });
 export type Exemplar = z.infer<typeof exemplarSchema>;
 
 export const domainSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
   title: z.string().min(1),
-  description: z.string().min(1),
-  /** Extra words retrieval should match (synonyms, typical nouns). */
+  /** One line (an enum list shows "id: description"). */
+  description: z
+    .string()
+    .min(1)
+    .max(DOMAIN_DESCRIPTION_MAX)
+    .regex(/^[^\n]+$/, "must be one line"),
+  /** Extra words retrieval should match (synonyms, typical nouns, a few in de/es/fr). */
   keywords: z.array(z.string().min(1)),
   /** Safety rails the prompt must keep (medical, legal, ...), if any. */
   safety: z.string().optional(),

@@ -48,6 +48,14 @@ const TABLE: Array<[string, string]> = [
   ["thank you note to my neighbor who watered my plants", "personal_message"],
   ["a LinkedIn post about my new job", "social_post"],
   ["write a SQL index suggestion for a slow mysql table", "sql"],
+  ["my phone won't connect to my bluetooth headphones anymore", "tech_troubleshooting"],
+  ["how to get my toddler to sleep in her own bed", "parenting"],
+  ["fix a squeaky door hinge", "home_repair"],
+  ["my cat scratches the couch, how do I stop it", "pets"],
+  ["when should I plant tomato seedlings outside", "gardening"],
+  ["milestones and timeline for launching our mobile app", "project_planning"],
+  ["how much protein should I eat a day to build muscle", "nutrition"],
+  ["trivia questions about world capitals for a team quiz", "quiz"],
 ];
 
 describe("retrieval", () => {
