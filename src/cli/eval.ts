@@ -115,13 +115,35 @@ const judgeOptions =
       }
     : undefined;
 
+function buildReport(): Report {
+  return {
+    version: 1,
+    created_at: new Date().toISOString(),
+    model: model.describe(),
+    intents_file: file,
+    summary: summarize(results, Boolean(judgeOptions)),
+    splits: summarizeSplits(results, Boolean(judgeOptions)),
+    invalid_lines: parsed.invalid,
+    intents: results,
+  };
+}
+
+const out = values.out;
+mkdirSync(out, { recursive: true });
 process.stderr.write(`eval: ${intents.length} intents from ${file} on ${model.describe()}\n`);
 const progress = evalProgress(intents.length);
 const runId = Date.now().toString(36);
 const results: IntentResult[] = [];
 for (const intent of intents) {
   if (controller.signal.aborted) break;
-  const result = await runIntent(intent, { model, store, countTokens, runId, signal: controller.signal });
+  const result = await runIntent(intent, { model, store, countTokens, runId, signal: controller.signal }).catch(
+    (error: unknown) => {
+      // Ctrl-C: the intent in flight is dropped, what was measured is written below.
+      if (controller.signal.aborted) return undefined;
+      throw error;
+    },
+  );
+  if (!result) break;
   if (judgeOptions && result.prompt) {
     result.judge = await judgeIntent(intent.intent, result.prompt, {
       ...judgeOptions,
@@ -132,22 +154,13 @@ for (const intent of intents) {
     });
   }
   results.push(result);
+  // Written after every intent: an interrupted run (Ctrl-C, a crash) keeps what it measured.
+  writeFileSync(path.join(out, "report.json"), `${JSON.stringify(buildReport(), null, 2)}\n`);
   progress.update(results.length, intent.id, result.failure ? `failed: ${result.failure.code}` : "ok");
 }
 progress.done();
 
-const report: Report = {
-  version: 1,
-  created_at: new Date().toISOString(),
-  model: model.describe(),
-  intents_file: file,
-  summary: summarize(results, Boolean(judgeOptions)),
-  splits: summarizeSplits(results, Boolean(judgeOptions)),
-  invalid_lines: parsed.invalid,
-  intents: results,
-};
-const out = values.out;
-mkdirSync(out, { recursive: true });
+const report = buildReport();
 writeFileSync(path.join(out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
 const markdown = renderMarkdown(report);
 writeFileSync(path.join(out, "report.md"), markdown);

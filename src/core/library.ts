@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { capabilityIdSchema } from "./conversation.js";
+import type { DomainGuide } from "./model-calls/call-inputs.js";
+import type { DomainSummary } from "./model-calls/shared-system.js";
 
 export const capabilityDefinitionSchema = z.object({
   id: capabilityIdSchema,
@@ -100,6 +102,10 @@ export interface Retriever {
   exemplars(intent: string, k: number): RetrievedExemplar[];
   /** Top-k domains for an intent, best first. */
   domains(intent: string, k: number): DomainScore[];
+  /** Every domain as one line for the analyse call's choice. */
+  summaries(): DomainSummary[];
+  /** A domain's exemplars (closest to the intent first) and the rails to keep (the domain's and the topic's). */
+  guide(domainId: string, intent: string): DomainGuide;
 }
 
 /** What a domain data file holds (before defaults are applied). */

@@ -27,21 +27,43 @@ export type LoadResult =
   | { status: "missing" }
   | { status: "reset"; reason: string };
 
+/** How a save is made: under the caller's signal, and fenced by the lock lease it holds. */
+export interface SaveOptions {
+  signal?: AbortSignal;
+  /**
+   * The fencing token of the lock lease the saving turn holds (`LockLease.token`). The store refuses
+   * the save (TailorError "store.lock_timeout", the lease was lost) when another holder has taken the lock since: a turn whose
+   * lease ran out can never overwrite its successor's record.
+   */
+  fence?: string;
+}
+
+/** The lease a `withLock` body holds. */
+export interface LockLease {
+  /** Identifies this holding of the lock (a successor gets another): pass it to `save` as `fence`. */
+  readonly token: string;
+}
+
 /**
  * Conversation store. Every method throws TailorError("store.*") on failure or timeout:
  * an outage never looks like an empty conversation.
  */
 export interface ConversationStore {
   load(key: ConversationKey, signal?: AbortSignal): Promise<LoadResult>;
-  /** Writes the record and refreshes its TTL. */
-  save(conversation: Conversation, signal?: AbortSignal): Promise<void>;
+  /** Writes the record and refreshes its TTL; refuses a stale holder's save (see `SaveOptions.fence`). */
+  save(conversation: Conversation, options?: SaveOptions): Promise<void>;
   /** `forget`: deletes the conversation. */
   delete(key: ConversationKey, signal?: AbortSignal): Promise<void>;
   /**
    * Runs `fn` while holding the conversation's lock (with a lease, across processes on Redis).
-   * Turns of one conversation never interleave; a crashed holder's lease expires.
+   * Turns of one conversation never interleave; a crashed holder's lease expires. The signal aborts when
+   * the lease is lost; saves fenced with `lease.token` are refused once a successor holds the lock.
    */
-  withLock<T>(key: ConversationKey, fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  withLock<T>(
+    key: ConversationKey,
+    fn: (signal: AbortSignal, lease: LockLease) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T>;
   /** Once-only claim of a platform event id: true the first time, false for every duplicate. */
   claimEvent(eventId: string, signal?: AbortSignal): Promise<boolean>;
   /** Throws if the store is unreachable (readiness). */
@@ -87,5 +109,10 @@ export interface ModelPort {
   generateJson(request: ModelRequest): Promise<string>;
   /** One line for logs: backend, model, adapters. */
   describe(): string;
+  /**
+   * Whether a call's prompt and its longest answer fit the model's context, where the backend can
+   * tell (the in-process model counts tokens); the engine then sends a compact version instead.
+   */
+  fits?(request: Pick<ModelRequest, "system" | "user" | "maxTokens">): boolean;
   close(): Promise<void>;
 }

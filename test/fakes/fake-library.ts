@@ -93,4 +93,9 @@ export const fakeRetriever: Retriever = {
       .filter((d, i, all) => all.findIndex((x) => x.domain === d.domain) === i)
       .slice(0, k);
   },
+  summaries: () => fakeDomains.map((d) => ({ id: d.id, description: d.description })),
+  guide(domainId: string) {
+    const domain = fakeDomains.find((d) => d.id === domainId);
+    return { domain: domainId, exemplars: domain?.exemplars ?? [], rails: domain?.safety ? [domain.safety] : [] };
+  },
 };

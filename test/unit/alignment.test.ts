@@ -25,13 +25,13 @@ describe("alignment check", () => {
     const result = verifyAlignment("Role: writer\nRequirements:\n- be clear\nFormat: prose", [
       pinned("audience", "angel investors"),
     ]);
-    expect(result.repaired).toEqual(["audience: angel investors"]);
-    expect(result.prompt).toBe("Role: writer\nRequirements:\n- audience: angel investors\n- be clear\nFormat: prose");
+    expect(result.repaired).toEqual(["Audience: angel investors"]);
+    expect(result.prompt).toBe("Role: writer\nRequirements:\n- Audience: angel investors\n- be clear\nFormat: prose");
   });
 
   it("appends a requirements section when the prompt has none", () => {
     const result = verifyAlignment("Role: writer", [pinned("tone", "playful")]);
-    expect(result.prompt).toBe("Role: writer\n\nRequirements:\n- tone: playful");
+    expect(result.prompt).toBe("Role: writer\n\nRequirements:\n- Tone: playful");
   });
 
   it("repairs a model that dropped a pinned answer, and says so in the reply", async () => {
@@ -45,7 +45,7 @@ describe("alignment check", () => {
       await send({ kind: "answer", questionId: questions.questions[1]!.id, option: "Warm" }),
       "prompt",
     );
-    expect(prompt.repaired).toEqual(["audience: Investors", "tone: Warm"]);
-    expect(prompt.text).toContain("- audience: Investors");
+    expect(prompt.repaired).toEqual(["Audience: Investors", "Tone: Warm"]);
+    expect(prompt.text).toContain("- Audience: Investors");
   });
 });

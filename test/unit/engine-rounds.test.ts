@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engineHarness, only } from "../fakes/engine-harness.js";
+import { engineHarness, KEY, OWNER, only } from "../fakes/engine-harness.js";
 import { FakeModel, pinnedValuesIn } from "../fakes/fake-model.js";
 
 const INTENT = "write a cold email to an investor about our seed round";
@@ -21,12 +21,15 @@ describe("engine: answering a round", () => {
     expect(integrate).toContain("Q (tone): Which tone fits?\nA: confident, no hype");
   });
 
-  it("a control with an option that is not its own changes nothing", async () => {
+  it("a control with an option that is not its own, or of a round that is over, changes nothing (said privately)", async () => {
     const { send, load } = await engineHarness();
     const [audience] = only(await send({ kind: "start", text: INTENT }), "questions").questions;
-    expect(await send({ kind: "answer", questionId: audience!.id, option: "Formal" })).toEqual([]);
-    expect(await send({ kind: "answer", questionId: "r9q9", option: "Investors" })).toEqual([]);
+    const stale = [expect.objectContaining({ kind: "notice", code: "already_answered", visibility: "private" })];
+    expect(await send({ kind: "answer", questionId: audience!.id, option: "Formal" })).toEqual(stale);
+    expect(await send({ kind: "answer", questionId: "r9q9", option: "Investors" })).toEqual(stale);
     expect((await load()).questions.every((q) => q.answer === undefined)).toBe(true);
+    await send({ kind: "skip" });
+    expect(await send({ kind: "answer", questionId: audience!.id, option: "Investors" })).toEqual(stale);
   });
 
   it("a control and then free text: the free text answers what is still open (3 calls)", async () => {
@@ -135,7 +138,7 @@ describe("engine: after the prompt", () => {
     const v2 = only(await send({ kind: "message", text: "no, length should be 200 words", mayStart: false }), "prompt");
     expect(v2.version).toBe(2);
     // The model forgot it in the text: the alignment check put it back.
-    expect(v2.repaired).toEqual(["length: 200 words"]);
+    expect(v2.repaired).toEqual(["Length: 200 words"]);
     expect(v2.text).toContain("200 words");
     const record = await load();
     expect(record.capabilities.find((c) => c.id === "length")).toEqual({
@@ -145,7 +148,7 @@ describe("engine: after the prompt", () => {
       source: "correction",
     });
     expect(record.versions.map((v) => v.request)).toEqual([undefined, "no, length should be 200 words"]);
-    expect(record.versions[1]?.repaired).toEqual(["length: 200 words"]);
+    expect(record.versions[1]?.repaired).toEqual(["Length: 200 words"]);
   });
 
   it("a refinement that changes a pinned value drops the old one, even when the model paraphrases", async () => {
@@ -185,5 +188,63 @@ describe("engine: after the prompt", () => {
     only(await send({ kind: "start", text: "a vegan dinner recipe" }), "questions");
     const record = await load();
     expect(record).toMatchObject({ intent: "a vegan dinner recipe", round: 1, versions: [] });
+  });
+});
+
+describe("engine: reply policy and message refs", () => {
+  it("closes a round exactly once, whatever ended it, with the answers it got", async () => {
+    const { send } = await engineHarness();
+    const round = only(await send({ kind: "start", text: INTENT }), "questions");
+    expect(round).toMatchObject({ visibility: "public", closesRound: false });
+    const [first] = round.questions;
+    const partial = await send({ kind: "answer", questionId: first!.id, option: first!.options[0]! });
+    expect(partial).toEqual([expect.objectContaining({ kind: "questions", closesRound: false })]);
+
+    const done = await send({ kind: "message", text: "upbeat", mayStart: false });
+    const closing = done.filter((r) => r.closesRound);
+    expect(closing).toHaveLength(1);
+    expect(done[0]).toBe(closing[0]);
+    expect(closing[0]).toMatchObject({ kind: "questions", closed: true, round: round.round });
+    if (closing[0]?.kind !== "questions") throw new Error("no closed round");
+    expect(closing[0].questions.every((q) => q.answer !== undefined)).toBe(true);
+    expect(done.some((r) => r.kind === "prompt")).toBe(true);
+  });
+
+  it("typing new closes the open round without answers", async () => {
+    const { send } = await engineHarness();
+    only(await send({ kind: "start", text: INTENT }), "questions");
+    const replies = await send({ kind: "message", text: "new", mayStart: false });
+    expect(replies[0]).toMatchObject({ kind: "questions", closed: true, closesRound: true });
+    expect(replies[1]).toMatchObject({ kind: "notice", code: "new" });
+  });
+
+  it("saves the refs an adapter sets, under the turn's lock, and gives them to the next turn", async () => {
+    const { engine, store } = await engineHarness();
+    const event = { key: KEY, user: OWNER, direct: false } as const;
+    await engine.handle(
+      { ...event, eventId: "r1", kind: "start", text: INTENT },
+      {
+        deliver: async (_replies, io) => {
+          expect(io.refs).toEqual({});
+          await io.setRefs({ questions: "m-1", questionsRound: "1" });
+        },
+      },
+    );
+    expect((await store.load(KEY)).status === "found" && (await store.load(KEY))).toMatchObject({
+      conversation: { refs: { questions: "m-1", questionsRound: "1" } },
+    });
+    let seen: Record<string, string> = {};
+    await engine.handle(
+      { ...event, eventId: "r2", kind: "message", text: "help", mayStart: false },
+      {
+        deliver: async (_replies, io) => {
+          seen = { ...io.refs };
+          await io.setRefs({ questionsRound: undefined });
+        },
+      },
+    );
+    expect(seen).toEqual({ questions: "m-1", questionsRound: "1" });
+    const after = await store.load(KEY);
+    expect(after.status === "found" && after.conversation.refs).toEqual({ questions: "m-1" });
   });
 });

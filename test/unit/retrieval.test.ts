@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadLibrary } from "../../src/core/library/load-library.js";
-import { analyseCall } from "../../src/core/model-calls/analyse-call.js";
+import { synthesizeCall } from "../../src/core/model-calls/synthesize-call.js";
 import { createRetriever } from "../../src/core/retrieval/create-retriever.js";
 
 /** Intents written for this test, the way users type them (not the exemplars' intents). */
@@ -85,15 +85,30 @@ describe("retrieval", () => {
 });
 
 describe("retrieval carries safety rails", () => {
-  it("a medical exemplar comes with its domain's safety text, and the analyse call shows it", () => {
+  it("a medical domain's guide carries its rails, and the synthesize call shows them", () => {
     const library = loadLibrary();
-    const hits = createRetriever(library.domains).exemplars("explain my blood test results", 1);
-    expect(hits[0]?.safety).toMatch(/not medical advice/i);
-    const call = analyseCall({
-      intent: "explain my blood test results",
-      exemplars: hits,
-      catalog: library.capabilities,
+    const retriever = createRetriever(library.domains);
+    const intent = "explain my blood test results";
+    expect(retriever.domains(intent, 1)[0]?.domain).toBe("medical_explainer");
+    const guide = retriever.guide("medical_explainer", intent);
+    expect(guide.rails.join(" ")).toMatch(/not medical advice/i);
+    const call = synthesizeCall({
+      intent,
+      capabilities: [],
+      questions: [],
+      freeText: [],
+      guide,
+      library: { catalog: library.capabilities, domains: retriever.summaries() },
+      language: "English",
     });
-    expect(call.user).toContain("Safety rails of this domain (keep them): Not medical advice");
+    expect(call.user).toContain(guide.rails[0]);
+  });
+
+  it("health, money, legal and mental-health rails apply whatever the domain", () => {
+    const retriever = createRetriever(loadLibrary().domains);
+    expect(retriever.guide("other", "what dose of ibuprofen for my back pain").rails.join(" ")).toMatch(/doctor/);
+    expect(retriever.guide("email", "email my landlord about the lease deposit").rails.join(" ")).toMatch(/lawyer/);
+    expect(retriever.guide("poetry", "a poem about my anxiety").rails.join(" ")).toMatch(/crisis line/);
+    expect(retriever.guide("recipe", "a quick pasta recipe").rails).toEqual([]);
   });
 });

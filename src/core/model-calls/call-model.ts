@@ -12,6 +12,14 @@ export interface CallSpec<T> {
   schema: JsonSchema;
   validator: z.ZodType<T>;
   maxTokens: number;
+  /** A shorter version of the same call (fewer exemplars, a compact catalog) for small contexts. */
+  compact?: CallSpec<T>;
+}
+
+/** The full call when it fits the model's context, otherwise its compact version. */
+export function fitToContext<T>(spec: CallSpec<T>, model: ModelPort): CallSpec<T> {
+  if (!spec.compact || !model.fits || model.fits(spec)) return spec;
+  return spec.compact;
 }
 
 export interface CallContext {
@@ -29,7 +37,8 @@ export interface CallResult<T> {
 
 const MAX_ATTEMPTS = 2;
 
-export async function callModel<T>(spec: CallSpec<T>, context: CallContext): Promise<CallResult<T>> {
+export async function callModel<T>(full: CallSpec<T>, context: CallContext): Promise<CallResult<T>> {
+  const spec = fitToContext(full, context.model);
   let lastProblem = "";
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     let text: string;

@@ -1,14 +1,18 @@
 /**
  * Call 3, synthesize: the state → the tailored prompt and its assumptions. A refinement is the same
- * call with the previous version and the user's request.
+ * call with the previous version and the user's request. The rules are written for what a small
+ * model gets wrong: it must write the prompt, not the deliverable; short numbered rules; a closing
+ * "Output only" line; a bounded length; the user's language.
  */
 import { z } from "zod";
 import { type CapabilityState, capabilityIdSchema, type Question } from "../conversation.js";
-import type { RetrievedExemplar } from "../library.js";
+import type { Exemplar } from "../library.js";
+import type { DomainGuide, LibraryContext } from "./call-inputs.js";
 import type { CallSpec } from "./call-model.js";
 import { uniqueNonEmpty } from "./clean-text.js";
-import { describeAnswers, describeCapabilities, describeExemplars } from "./describe-state.js";
+import { describeAnswers, describeCapabilities } from "./describe-state.js";
 import { arr, capabilityValueItem, obj, str } from "./schema-parts.js";
+import { type Detail, sharedSystem } from "./shared-system.js";
 
 /**
  * The prompt is bounded: small target models follow a short prompt better, and llama.cpp's grammar
@@ -43,37 +47,69 @@ const validator: z.ZodType<SynthesizeAnswer> = z
   }))
   .refine((a) => a.prompt.length > 0, { message: "empty prompt" });
 
-const SYSTEM = `You are PromptTailor. Write the tailored prompt a small language model will receive.
-Structure it with: Role, Task, Context, Requirements, Format, Constraints. Use {{placeholders}} for material the user will paste in at use time.
-Every pinned value must appear in the prompt in the user's exact words. Keep the safety rails listed with the exemplars (medical, legal, financial caveats). Assumed values may be used; list the assumptions you relied on. Optimize the open capabilities yourself.
-If a refinement request is given, rewrite the previous version accordingly, and list in "corrections" any capability whose value the request changes.
-Return JSON only, matching the schema.`;
+const rules = (language: string) => `Step: synthesize the tailored prompt.
+Rules:
+1. Write the prompt that another model will receive. Never do the task yourself: no finished email, plan, story or code.
+2. Use these sections, each starting on its own line: Role:, Task:, Context:, Requirements: (short numbered rules), Format:, Constraints:. End with one line that starts "Output only".
+3. Keep every pinned value in the user's exact words, where it belongs: facts under Context, limits and things to avoid under Constraints, the rest under Requirements.
+4. Keep the facts the user gave (names, numbers, places). Use {{placeholders}} only for facts the user has not given.
+5. Keep the safety rails listed below.
+6. Write the prompt in ${language}, and tell the model to answer in ${language}.
+7. At most 250 words.
+8. assumptions: the values you assumed, a few words each. corrections: empty.`;
+
+const REFINE_RULES = `This is a refinement. Change only what the request asks; keep everything else as it was.
+Turn relative requests into concrete ones ("shorter" becomes a word limit, "more formal" names the tone).
+List in corrections each capability whose value the request changes, with its new value.`;
+
+const describeExemplar = (e: Exemplar) =>
+  [
+    `Intent: ${e.intent}`,
+    ...(e.answers?.length ? [`Answers: ${e.answers.map((a) => `${a.capability}: ${a.answer}`).join("; ")}`] : []),
+    `Tailored prompt:\n${e.prompt}`,
+  ].join("\n");
 
 export function synthesizeCall(input: {
   intent: string;
-  domain?: string;
   capabilities: readonly CapabilityState[];
   questions: readonly Question[];
   freeText: readonly string[];
-  exemplars: readonly RetrievedExemplar[];
+  guide: DomainGuide;
+  library: LibraryContext;
+  language: string;
+  /** The user pasted material: it is attached after the prompt by the engine. */
+  hasMaterial?: boolean;
   previous?: string;
   request?: string;
 }): CallSpec<SynthesizeAnswer> {
-  const parts = [
-    `Intent:\n${input.intent}`,
-    `Domain: ${input.domain ?? "unknown"}`,
-    `Capabilities:\n${describeCapabilities(input.capabilities)}`,
-    `Answers:\n${describeAnswers(input.questions, input.freeText)}`,
-    `Exemplars of tailored prompts:\n${describeExemplars(input.exemplars)}`,
-  ];
-  if (input.previous !== undefined) parts.push(`Previous version:\n${input.previous}`);
-  if (input.request !== undefined) parts.push(`Refinement request:\n${input.request}`);
-  return {
-    call: "synthesize",
-    system: SYSTEM,
-    user: parts.join("\n\n"),
-    schema: synthesizeJsonSchema,
-    validator,
-    maxTokens: 1200,
+  const refining = input.previous !== undefined;
+  const build = (detail: Detail): CallSpec<SynthesizeAnswer> => {
+    const exemplars = input.guide.exemplars.slice(0, detail === "full" && !refining ? 1 : 0);
+    const parts = [
+      rules(input.language),
+      refining ? REFINE_RULES : "",
+      `Domain: ${input.guide.domain}`,
+      input.guide.rails.length ? `Safety rails:\n${input.guide.rails.map((r) => `- ${r}`).join("\n")}` : "",
+      exemplars.length
+        ? `Example of a tailored prompt in this domain:\n${exemplars.map(describeExemplar).join("\n\n")}`
+        : "",
+      `Capabilities:\n${describeCapabilities(input.capabilities)}`,
+      `<answers>\n${describeAnswers(input.questions, input.freeText)}\n</answers>`,
+      input.hasMaterial
+        ? 'The user pasted material (shown shortened in the intent). It is attached after your prompt under "Material:": refer to it, do not copy it.'
+        : "",
+      refining ? `Previous version:\n${input.previous}` : "",
+      `<intent>\n${input.intent}\n</intent>`,
+      refining ? `<request>\n${input.request ?? ""}\n</request>` : "",
+    ];
+    return {
+      call: "synthesize",
+      system: sharedSystem(input.library.catalog, input.library.domains, detail),
+      user: parts.filter(Boolean).join("\n\n"),
+      schema: synthesizeJsonSchema,
+      validator,
+      maxTokens: 900,
+    };
   };
+  return { ...build("full"), compact: build("compact") };
 }

@@ -2,7 +2,10 @@
  * Okapi BM25 over a fixed set of documents.
  * @see https://en.wikipedia.org/wiki/Okapi_BM25
  */
-import { tokenize } from "./tokenize.js";
+import { GENERIC_TERMS, tokenize } from "./tokenize.js";
+
+/** A generic query word ("explain", "help") counts this much: it must not pull a Python question to the legal explainer. */
+const GENERIC_WEIGHT = 0.3;
 
 const K1 = 1.2;
 const B = 0.75;
@@ -35,7 +38,7 @@ export class Bm25Index {
         const f = tf.get(term);
         if (!f) continue;
         const df = this.documentFrequency.get(term) ?? 0;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (GENERIC_TERMS.has(term) ? GENERIC_WEIGHT : 1);
         const length = this.lengths[i] ?? 0;
         score += (idf * (f * (K1 + 1))) / (f + K1 * (1 - B + (B * length) / this.averageLength));
       }

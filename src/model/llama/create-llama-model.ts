@@ -9,7 +9,7 @@ import { isTailorError, TailorError } from "../../core/errors.js";
 import type { Logger, ModelPort, ModelRequest } from "../../core/ports.js";
 import { createGrammarCache } from "./grammar-cache.js";
 import { loadLlama } from "./load-llama.js";
-import { checkPromptFits } from "./prompt-budget.js";
+import { checkPromptFits, promptTokens } from "./prompt-budget.js";
 import { SequencePool } from "./sequence-pool.js";
 import { validateLoras } from "./validate-lora.js";
 
@@ -151,6 +151,7 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
     info,
     stats: () => pool.stats(),
     countTokens: (text) => model.tokenize(text).length,
+    fits: (request) => promptTokens(model, chatWrapper, request) + request.maxTokens <= loaded.contextSize,
     generateJson,
     describe: () =>
       `node-llama-cpp ${info.backend}: ${info.model}${info.adapters.length ? ` + ${info.adapters.join(", ")}` : ""}`,

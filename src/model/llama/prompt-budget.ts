@@ -7,7 +7,11 @@ import type { ChatWrapper, LlamaModel } from "node-llama-cpp";
 import { TailorError } from "../../core/errors.js";
 import type { ModelRequest } from "../../core/ports.js";
 
-export function promptTokens(model: LlamaModel, chatWrapper: ChatWrapper, request: ModelRequest): number {
+export function promptTokens(
+  model: LlamaModel,
+  chatWrapper: ChatWrapper,
+  request: Pick<ModelRequest, "system" | "user">,
+): number {
   const { contextText } = chatWrapper.generateContextState({
     chatHistory: [
       { type: "system", text: request.system },

@@ -1,0 +1,121 @@
+/**
+ * The three calls built from a conversation record: the intent's language, the pasted material
+ * (kept out of the calls, attached to the prompt verbatim), the library's shared context, and the
+ * chosen domain's exemplars and rails. The engine's steps call these and stay about state.
+ */
+import { verifyAlignment } from "../alignment/verify-alignment.js";
+import type { Conversation, Question } from "../conversation.js";
+import { detectLanguage } from "../language/detect-language.js";
+import { languageName } from "../language/language-names.js";
+import type { CapabilityDefinition, Retriever } from "../library.js";
+import { type AnalyseAnswer, analyseCall, OTHER_DOMAIN } from "./analyse-call.js";
+import type { LibraryContext } from "./call-inputs.js";
+import type { CallSpec } from "./call-model.js";
+import { type IntegrateAnswer, integrateCall } from "./integrate-call.js";
+import { excerpt, materialBlock, splitMaterial } from "./split-material.js";
+import { type SynthesizeAnswer, synthesizeCall } from "./synthesize-call.js";
+
+export interface CallLibrary {
+  retriever: Retriever;
+  capabilities: readonly CapabilityDefinition[];
+}
+
+/** Domains offered to analyse as lexical hints. */
+const HINTS = 2;
+
+const libraryContext = (lib: CallLibrary): LibraryContext => ({
+  catalog: lib.capabilities,
+  domains: lib.retriever.summaries(),
+});
+
+/** What the calls see of the intent: the request, and a bounded excerpt of any pasted material. */
+function callIntent(intent: string): { text: string; hasMaterial: boolean } {
+  const { request, material } = splitMaterial(intent);
+  return material
+    ? { text: `${request}\n\n${excerpt(material)}`, hasMaterial: true }
+    : { text: intent, hasMaterial: false };
+}
+
+export const intentLanguage = (conversation: Pick<Conversation, "intent">): string =>
+  languageName(detectLanguage(splitMaterial(conversation.intent).request) ?? undefined);
+
+export function analyseSpec(conversation: Conversation, lib: CallLibrary): CallSpec<AnalyseAnswer> {
+  const intent = callIntent(conversation.intent).text;
+  const hints = lib.retriever.domains(intent, HINTS).map((d) => lib.retriever.guide(d.domain, intent));
+  return analyseCall({ intent, library: libraryContext(lib), hints, language: intentLanguage(conversation) });
+}
+
+/** A lexical top score this high means the intent names its domain's own words ("recipe", "cover letter"). */
+export const CONFIDENT_LEXICAL_SCORE = 4;
+
+/**
+ * The model chooses the domain (it works in any language), unless keyword search is confident and
+ * the model's choice is none of its top three: small models copy the worked example's domain
+ * (measured with SmolLM2-135M), and a confident keyword match is rarely wrong. "other" falls back
+ * on any lexical match.
+ */
+export function chosenDomain(answer: AnalyseAnswer, conversation: Conversation, lib: CallLibrary): string {
+  const lexical = lib.retriever.domains(callIntent(conversation.intent).text, 3);
+  const top = lexical[0];
+  if (!answer.domain || answer.domain === OTHER_DOMAIN) return top?.domain ?? OTHER_DOMAIN;
+  const agrees = lexical.some((d) => d.domain === answer.domain);
+  return !agrees && top && top.score >= CONFIDENT_LEXICAL_SCORE ? top.domain : answer.domain;
+}
+
+export function integrateSpec(
+  conversation: Conversation,
+  lib: CallLibrary,
+  mayAskMore: boolean,
+): CallSpec<IntegrateAnswer> {
+  return integrateCall({
+    intent: callIntent(conversation.intent).text,
+    capabilities: conversation.capabilities,
+    questions: conversation.questions,
+    freeText: conversation.pending,
+    mayAskMore,
+    library: libraryContext(lib),
+    language: intentLanguage(conversation),
+  });
+}
+
+export function synthesizeSpec(
+  conversation: Conversation,
+  lib: CallLibrary,
+  input: { questions: readonly Question[]; freeText: readonly string[]; previous?: string; request?: string },
+): CallSpec<SynthesizeAnswer> {
+  const intent = callIntent(conversation.intent);
+  return synthesizeCall({
+    intent: intent.text,
+    capabilities: conversation.capabilities,
+    questions: input.questions,
+    freeText: input.freeText,
+    guide: lib.retriever.guide(conversation.domain ?? OTHER_DOMAIN, intent.text),
+    library: libraryContext(lib),
+    language: intentLanguage(conversation),
+    hasMaterial: intent.hasMaterial,
+    ...(input.previous !== undefined ? { previous: input.previous, request: input.request ?? "" } : {}),
+  });
+}
+
+/**
+ * The version the user gets: the alignment check on the model's text, then the pasted material
+ * verbatim (a refinement's previous text already carries it).
+ */
+export function finishPrompt(modelText: string, conversation: Conversation): { prompt: string; repaired: string[] } {
+  const { material } = splitMaterial(conversation.intent);
+  const withoutMaterial = material ? stripMaterial(modelText) : modelText;
+  const aligned = verifyAlignment(withoutMaterial, conversation.capabilities);
+  return {
+    prompt: material ? `${aligned.prompt}${materialBlock(material)}` : aligned.prompt,
+    repaired: aligned.repaired,
+  };
+}
+
+/** A refinement sees the previous version with its material block; the model may echo it back. */
+function stripMaterial(text: string): string {
+  const at = text.indexOf("\n\nMaterial (provided by the user");
+  return at >= 0 ? text.slice(0, at) : text;
+}
+
+/** The previous version as a refinement call sees it: without the material block. */
+export const previousForRefine = (text: string): string => stripMaterial(text);
