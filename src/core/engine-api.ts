@@ -14,6 +14,8 @@ interface InboundBase {
   eventId: string;
   key: ConversationKey;
   user: InboundUser;
+  /** A direct message (Slack IM, Discord DM, the terminal): the access rules' "DMs on or off" applies. */
+  direct: boolean;
 }
 
 export type InboundEvent = InboundBase &
@@ -35,6 +37,23 @@ export type InboundEvent = InboundBase &
     | { kind: "skip" }
     | { kind: "retry" }
   );
+
+/** Where an event comes from, known before any platform side effect (the thread may not exist yet). */
+export interface ClaimRequest {
+  eventId: string;
+  place: Pick<ConversationKey, "platform" | "workspace" | "channel">;
+  user: InboundUser;
+  direct: boolean;
+  /** The event asks for a new conversation: a refusal is explained rather than dropped silently. */
+  starts: boolean;
+}
+
+/**
+ * `claimed`: this replica owns the event and may post, open threads, defer. Otherwise it does nothing
+ * but render `replies` (empty for a duplicate; a private notice when the access rules refuse a start;
+ * a user-safe error when the store could not be reached).
+ */
+export type ClaimResult = { claimed: true } | { claimed: false; replies: EngineReply[] };
 
 export interface QuestionView {
   id: string;
@@ -64,10 +83,35 @@ export type NoticeCode =
   | "answer_recorded"
   | "ended"
   | "not_allowed"
-  | "dms_off";
+  | "dms_off"
+  /** A control of a round that is over (or of another conversation state) was used. */
+  | "already_answered"
+  /** Someone other than the owner used a control. */
+  | "not_owner";
 
-export type EngineReply =
-  | { kind: "questions"; round: number; intro: string; questions: QuestionView[] }
+/**
+ * The engine's reply policy, decided once for every platform (adapters only render):
+ * who sees a reply, and whether it ends the open round of questions.
+ */
+export interface ReplyPolicy {
+  /** `private`: only the person who acted (Slack ephemeral, Discord ephemeral where an interaction allows it). */
+  visibility: "public" | "private";
+  /**
+   * The round's questions message (see `REF_NAMES.questions`) is final: this reply is its closed view
+   * (answers shown, no controls left), rendered in place of that message.
+   */
+  closesRound: boolean;
+}
+
+export type ReplyBody =
+  | {
+      kind: "questions";
+      round: number;
+      intro: string;
+      questions: QuestionView[];
+      /** The round is over: no control may be offered any more (questions without an answer were closed). */
+      closed?: boolean;
+    }
   | {
       kind: "prompt";
       version: number;
@@ -80,23 +124,75 @@ export type EngineReply =
   | { kind: "error"; code: string; message: string; retry: boolean; step?: Step }
   | { kind: "notice"; code: NoticeCode; text: string };
 
+export type EngineReply = ReplyBody & ReplyPolicy;
+
 /** Progress while a turn runs: show "working", and the queue position when the model is busy. */
 export type Progress = { kind: "working"; step: Step } | { kind: "queued"; position: number };
 
+/**
+ * Message references kept in the conversation record (`Conversation.refs`), so that any replica,
+ * after any restart, can update or close what an earlier turn posted.
+ */
+export type MessageRefs = Readonly<Record<string, string>>;
+
+/** The names adapters use in `MessageRefs`. */
+export const REF_NAMES = {
+  /** The open (or last) round's questions message. */
+  questions: "questions",
+  /** The round that message shows (a number, as text). */
+  questionsRound: "questionsRound",
+  /** The latest prompt version's message. */
+  prompt: "prompt",
+  /** The "working" indicator of a turn in progress (left behind when its process died). */
+  working: "working",
+} as const;
+
+/** What a turn gives the adapter while it holds the conversation's lock. */
+export interface TurnIo {
+  /** The refs saved with the conversation before this turn (plus what this turn set). */
+  readonly refs: MessageRefs;
+  /** Records refs (`undefined` removes one); saved with the conversation at once, under its lock. */
+  setRefs(patch: Record<string, string | undefined>): Promise<void>;
+}
+
 export interface TurnOptions {
   signal?: AbortSignal;
-  onProgress?: (progress: Progress) => void;
+  /** The adapter already claimed the event with `claim()` (before its own side effects). */
+  claimed?: boolean;
+  onProgress?: (progress: Progress, io: TurnIo) => void;
+  /**
+   * Renders the replies while the turn still holds the conversation's lock (message refs read and
+   * written through `io` cannot race another turn). A failure is logged; the replies stand.
+   */
+  deliver?: (replies: EngineReply[], io: TurnIo) => Promise<void>;
 }
 
 /** What an adapter needs from the engine. */
 export interface TailorEngine {
-  /** Handles one event under the conversation's lock; returns [] for duplicates and ignored events. */
+  /**
+   * Claims an event once, before any platform side effect (posting a root message, opening a thread,
+   * deferring an interaction); the access rules are applied here too. Never throws.
+   */
+  claim(request: ClaimRequest, signal?: AbortSignal): Promise<ClaimResult>;
+  /**
+   * Handles one event under the conversation's lock (claiming it first unless `options.claimed`);
+   * returns [] for duplicates and ignored events.
+   */
   handle(event: InboundEvent, options?: TurnOptions): Promise<EngineReply[]>;
 }
+
+/** The claim request of an event whose key is known. */
+export const claimRequestOf = (event: InboundEvent): ClaimRequest => ({
+  eventId: event.eventId,
+  place: { platform: event.key.platform, workspace: event.key.workspace, channel: event.key.channel },
+  user: event.user,
+  direct: event.direct,
+  starts: event.kind === "start" || (event.kind === "message" && event.mayStart),
+});
 
 /** An event without its envelope (id, key, user): what an adapter or test fills in. */
 export type InboundEventBody = InboundEvent extends infer E
   ? E extends unknown
-    ? Omit<E, "eventId" | "key" | "user">
+    ? Omit<E, "eventId" | "key" | "user" | "direct">
     : never
   : never;

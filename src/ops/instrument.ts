@@ -35,7 +35,7 @@ export function instrumentStore(store: ConversationStore, metrics: TailorMetrics
     });
   return {
     load: (key, signal) => count(store.load(key, signal)),
-    save: (conversation, signal) => count(store.save(conversation, signal)),
+    save: (conversation, options) => count(store.save(conversation, options)),
     delete: (key, signal) => count(store.delete(key, signal)),
     withLock: (key, fn, signal) => count(store.withLock(key, fn, signal)),
     claimEvent: (eventId, signal) => count(store.claimEvent(eventId, signal)),
@@ -46,6 +46,7 @@ export function instrumentStore(store: ConversationStore, metrics: TailorMetrics
 
 export function instrumentEngine(engine: TailorEngine, metrics: TailorMetrics): TailorEngine {
   return {
+    claim: (request, signal) => engine.claim(request, signal),
     async handle(event, options) {
       const replies = await engine.handle(event, options);
       const platform = event.key.platform;

@@ -39,6 +39,7 @@ export class ShutdownGuard {
   /** Tracks turns so shutdown can wait for them to post their last message. */
   guardEngine(engine: TailorEngine): TailorEngine {
     return {
+      claim: (request, signal) => engine.claim(request, signal),
       handle: (event, options) => {
         const turn = engine.handle(event, options);
         this.inFlight.add(turn);

@@ -6,7 +6,7 @@
 import type { Conversation, ConversationKey } from "../core/conversation.js";
 import { conversationKeyString, conversationSchema } from "../core/conversation.js";
 import { TailorError } from "../core/errors.js";
-import type { ConversationStore, LoadResult, Logger } from "../core/ports.js";
+import type { ConversationStore, LoadResult, LockLease, Logger, SaveOptions } from "../core/ports.js";
 import { withLeaseLock } from "./lease-lock.js";
 import { decodeConversation } from "./record-codec.js";
 import type { StoreBackend } from "./store-backend.js";
@@ -42,7 +42,8 @@ export class KeyvConversationStore implements ConversationStore {
     return this.#moveAside(key, decoded.reason, decoded.stored, signal);
   }
 
-  async save(conversation: Conversation, signal?: AbortSignal): Promise<void> {
+  async save(conversation: Conversation, options: SaveOptions = {}): Promise<void> {
+    const { signal, fence } = options;
     const checked = conversationSchema.safeParse(conversation);
     if (!checked.success) {
       // Writing it would only make the next read fail; this is a bug upstream, not a store outage.
@@ -52,6 +53,14 @@ export class KeyvConversationStore implements ConversationStore {
       });
     }
     const id = storeKeys.conversation(checked.data.key);
+    if (fence !== undefined) {
+      const lockKey = storeKeys.lock(checked.data.key);
+      const accepted = await this.#call("save", signal, () =>
+        this.backend.fencedSet(id, checked.data, this.settings.ttlMs, { lockKey, token: fence }),
+      );
+      if (!accepted) throw staleHolder();
+      return;
+    }
     const written = await this.#call("save", signal, () =>
       this.backend.keyv.set(id, checked.data, this.settings.ttlMs),
     );
@@ -62,7 +71,11 @@ export class KeyvConversationStore implements ConversationStore {
     await this.#call("delete", signal, () => this.backend.keyv.delete(storeKeys.conversation(key)));
   }
 
-  async withLock<T>(key: ConversationKey, fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async withLock<T>(
+    key: ConversationKey,
+    fn: (signal: AbortSignal, lease: LockLease) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
     this.#assertOpen();
     const { lockLeaseMs, lockWaitMs, timeoutMs } = this.settings;
     return withLeaseLock(
@@ -116,3 +129,14 @@ export class KeyvConversationStore implements ConversationStore {
     if (this.#closing) throw new TailorError("store.unavailable", "the conversation store is closed");
   }
 }
+
+/**
+ * A save from a turn whose lease ran out (another turn holds the lock now, or nobody does): refused,
+ * so it cannot overwrite newer state. What that turn was given is still in the record up to its last
+ * accepted save; the step it was running can be retried.
+ */
+const staleHolder = (): TailorError =>
+  new TailorError("store.lock_timeout", "save refused: the conversation lock is no longer held by this turn", {
+    userMessage:
+      "This step took longer than my hold on the conversation, so I did not save its result. Nothing you said is lost: retry when you are ready.",
+  });

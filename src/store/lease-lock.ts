@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { TailorError } from "../core/errors.js";
-import type { Logger } from "../core/ports.js";
+import type { LockLease, Logger } from "../core/ports.js";
 import type { LeaseBackend } from "./lease-backend.js";
 import { storeCall } from "./store-call.js";
 
@@ -25,7 +25,7 @@ export async function withLeaseLock<T>(
   backend: LeaseBackend,
   lockKey: string,
   options: LeaseLockOptions,
-  fn: (signal: AbortSignal) => Promise<T>,
+  fn: (signal: AbortSignal, lease: LockLease) => Promise<T>,
   signal?: AbortSignal,
 ): Promise<T> {
   const token = randomUUID();
@@ -34,7 +34,7 @@ export async function withLeaseLock<T>(
   const lease = new AbortController();
   const stopRenewing = keepRenewed(backend, lockKey, token, options, lease);
   try {
-    return await fn(signal ? AbortSignal.any([signal, lease.signal]) : lease.signal);
+    return await fn(signal ? AbortSignal.any([signal, lease.signal]) : lease.signal, { token });
   } finally {
     stopRenewing();
     await storeCall("unlock", options.timeoutMs, undefined, (s) => backend.release(lockKey, token, s)).catch(

@@ -23,6 +23,12 @@ export class MemoryLeaseBackend implements LeaseBackend {
     return true;
   }
 
+  /** Whether `token` holds a live lease on `lockKey` (the fencing check of SQLite and memory saves). */
+  holds(lockKey: string, token: string): boolean {
+    const held = this.#held.get(lockKey);
+    return held !== undefined && held.token === token && held.expiresAt > this.now();
+  }
+
   async renew(lockKey: string, token: string, leaseMs: number): Promise<boolean> {
     const held = this.#held.get(lockKey);
     // Like Redis: an expired lease is gone, even if nobody has taken it yet.

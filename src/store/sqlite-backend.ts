@@ -9,7 +9,7 @@ import { TailorError } from "../core/errors.js";
 import type { Logger } from "../core/ports.js";
 import { MemoryEventDedupe } from "./event-dedupe.js";
 import { MemoryLeaseBackend } from "./memory-lease-backend.js";
-import { createKeyv, type StoreBackend } from "./store-backend.js";
+import { createKeyv, inProcessFencedSet, type StoreBackend } from "./store-backend.js";
 import { storeCall } from "./store-call.js";
 
 /** Keyv only drops an expired record when it is read; this sweep keeps the retention promise. */
@@ -51,10 +51,13 @@ export async function openSqliteBackend(
   }, SWEEP_EVERY_MS);
   timer.unref();
 
+  // One process owns the file (its locks are in-process), so the fencing check is in-process too.
+  const leases = new MemoryLeaseBackend();
   return {
     kind: "sqlite",
     keyv,
-    leases: new MemoryLeaseBackend(),
+    leases,
+    fencedSet: (id, value, ttlMs, fence) => inProcessFencedSet(keyv, leases, id, value, ttlMs, fence),
     dedupe: new MemoryEventDedupe(),
     ping: () => ping(),
     close: async () => {

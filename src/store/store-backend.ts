@@ -12,6 +12,11 @@ export interface StoreBackend {
   readonly keyv: Keyv;
   readonly leases: LeaseBackend;
   readonly dedupe: EventDedupe;
+  /**
+   * Writes `value` under `id` (as Keyv would) only while `lockKey` is held by `token`, atomically with
+   * the check where the backend is shared (Redis); false when the lease is someone else's or gone.
+   */
+  fencedSet(id: string, value: unknown, ttlMs: number, fence: { lockKey: string; token: string }): Promise<boolean>;
   ping(signal: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
@@ -31,4 +36,17 @@ export function createKeyv(store: KeyvStoreAdapter | Map<string, unknown>, logge
   });
   keyv.on("error", (error: unknown) => logger.debug("store error", { error }));
   return keyv;
+}
+
+/** The fenced write of the in-process backends: the lease table is in this process, so check, then write. */
+export async function inProcessFencedSet(
+  keyv: Keyv,
+  leases: { holds(lockKey: string, token: string): boolean },
+  id: string,
+  value: unknown,
+  ttlMs: number,
+  fence: { lockKey: string; token: string },
+): Promise<boolean> {
+  if (!leases.holds(fence.lockKey, fence.token)) return false;
+  return (await keyv.set(id, value, ttlMs)) !== false;
 }

@@ -38,7 +38,13 @@ export async function engineHarness(
   ): Promise<EngineReply[]> => {
     counter += 1;
     return engine.handle(
-      { ...body, eventId: extra.eventId ?? `ev-${counter}`, key: KEY, user: extra.user ?? OWNER } as InboundEvent,
+      {
+        ...body,
+        eventId: extra.eventId ?? `ev-${counter}`,
+        key: KEY,
+        user: extra.user ?? OWNER,
+        direct: false,
+      } as InboundEvent,
       { onProgress: (p) => progress.push(p) },
     );
   };

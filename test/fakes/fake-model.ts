@@ -58,7 +58,7 @@ export function pinnedValuesIn(user: string): string[] {
 
 export const defaultSynthesize: Responder = (request) => {
   const pinned = pinnedValuesIn(request.user);
-  const refinement = /Refinement request:\n([\s\S]*)$/.exec(request.user)?.[1];
+  const refinement = /<request>\n([\s\S]*?)\n<\/request>/.exec(request.user)?.[1];
   const prompt = [
     "Role: You are an expert writer.",
     "Task: {{task}}",

@@ -10,7 +10,7 @@ import {
   conversationSchema,
 } from "../../src/core/conversation.js";
 import { TailorError } from "../../src/core/errors.js";
-import type { ConversationStore, LoadResult } from "../../src/core/ports.js";
+import type { ConversationStore, LoadResult, LockLease, SaveOptions } from "../../src/core/ports.js";
 
 export interface StoreFaults {
   /** The next N saves throw store.timeout (with internal detail a user must never see). */
@@ -21,16 +21,28 @@ export interface StoreFaults {
   failClaims: number;
   /** The next load finds the record unreadable: it is moved aside and reported as a reset. */
   resetNextLoad: boolean;
+  /** The next N fenced saves are refused as if the lease had passed to another turn. */
+  staleLeases: number;
 }
 
 export class MemoryStore implements ConversationStore {
-  readonly faults: StoreFaults = { failSaves: 0, failLoads: 0, failClaims: 0, resetNextLoad: false };
+  readonly faults: StoreFaults = {
+    failSaves: 0,
+    failLoads: 0,
+    failClaims: 0,
+    resetNextLoad: false,
+    staleLeases: 0,
+  };
   /** Records that failed validation, kept for inspection. */
   readonly movedAside: string[] = [];
   saves = 0;
+  refusedSaves = 0;
   private readonly records = new Map<string, string>();
   private readonly claimed = new Set<string>();
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** The token of each conversation's current lock holder (the fencing check of `save`). */
+  private readonly holders = new Map<string, string>();
+  private nextToken = 0;
 
   async load(key: ConversationKey, signal?: AbortSignal): Promise<LoadResult> {
     // Like the real stores: an aborted caller gets its abort, not a store result.
@@ -50,11 +62,19 @@ export class MemoryStore implements ConversationStore {
     return { status: "reset", reason: parsed ? (parsed.error.issues[0]?.message ?? "invalid") : "unreadable" };
   }
 
-  async save(conversation: Conversation, signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
+  async save(conversation: Conversation, options: SaveOptions = {}): Promise<void> {
+    options.signal?.throwIfAborted();
     if (this.faults.failSaves > 0) {
       this.faults.failSaves -= 1;
       throw new TailorError("store.timeout", "SET timed out after 2000 ms on redis://10.0.0.7");
+    }
+    if (options.fence !== undefined) {
+      const holder = this.holders.get(conversationKeyString(conversation.key));
+      if (this.faults.staleLeases > 0 || holder !== options.fence) {
+        this.faults.staleLeases = Math.max(0, this.faults.staleLeases - 1);
+        this.refusedSaves += 1;
+        throw new TailorError("store.lock_timeout", "save refused: stale lock holder");
+      }
     }
     // What the engine saves must read back: a record the schema refuses is a bug in the engine.
     const checked = conversationSchema.parse(JSON.parse(JSON.stringify(conversation)));
@@ -67,13 +87,15 @@ export class MemoryStore implements ConversationStore {
     this.records.delete(conversationKeyString(key));
   }
 
-  async withLock<T>(key: ConversationKey, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async withLock<T>(key: ConversationKey, fn: (signal: AbortSignal, lease: LockLease) => Promise<T>): Promise<T> {
     const id = conversationKeyString(key);
     const previous = this.locks.get(id) ?? Promise.resolve();
-    const turn = previous.then(
-      () => fn(new AbortController().signal),
-      () => fn(new AbortController().signal),
-    );
+    const hold = () => {
+      const token = `lease-${++this.nextToken}`;
+      this.holders.set(id, token);
+      return fn(new AbortController().signal, { token });
+    };
+    const turn = previous.then(hold, hold);
     const settled = turn.catch(() => undefined);
     this.locks.set(id, settled);
     try {

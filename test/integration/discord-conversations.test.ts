@@ -160,6 +160,37 @@ describe("Discord conversations", () => {
     await waitForPrompt(standin, mention.id, 2);
   });
 
+  it("someone else's click and a stale click each get a short private word and change nothing", async () => {
+    const mention = standin.postMessage({
+      channelId: standin.world.textChannelId,
+      content: "a packing list for a hiking weekend",
+      mentionBot: true,
+    });
+    const questions = await waitForQuestions(standin, mention.id);
+    const answer = controlsOf(questions).find((c) => c.customId.startsWith("tailor:answer:"));
+    if (!answer) throw new Error("no answer button");
+    const privateNote = (text: string) =>
+      standin.waitFor(text, () =>
+        [...standin.world.messages.values()].find(
+          (m) => m.channel_id === mention.id && (m.flags & 64) !== 0 && m.content.includes(text),
+        ),
+      );
+
+    standin.clickButton({ messageId: questions.id, customId: answer.customId, user: standin.world.newUser("other") });
+    await privateNote("Only the person who asked");
+    expect(
+      controlsOf(standin.world.messages.get(questions.id)!).find((c) => c.customId === answer.customId),
+    ).toMatchObject({
+      disabled: false,
+    });
+
+    standin.clickButton({ messageId: questions.id, customId: "tailor:skip" });
+    await waitForPrompt(standin, mention.id);
+    standin.clickButton({ messageId: questions.id, customId: answer.customId });
+    await privateNote("already answered");
+    expect(botMessagesIn(standin, mention.id).filter((m) => m.content.startsWith("**Prompt v"))).toHaveLength(1);
+  });
+
   it("an empty /tailor gets a private usage line and opens nothing", async () => {
     const threadsBefore = newThreads().length;
     const interaction = standin.slashCommand({ channelId: standin.world.textChannelId });

@@ -20,7 +20,7 @@ import {
 } from "../fixtures/discord-standin/standin-views.js";
 import { type DiscordStandin, startDiscordStandin } from "../fixtures/discord-standin/start-discord-standin.js";
 
-const engineStub = { handle: async () => [] };
+const engineStub = { claim: async () => ({ claimed: true as const }), handle: async () => [] };
 
 describe("Discord resilience", () => {
   let standin: DiscordStandin;
@@ -59,9 +59,13 @@ describe("Discord resilience", () => {
     expect(bot.adapter.isConnected()).toBe(true);
     // Guilds, guild messages and DMs; no privileged message-content intent unless asked for.
     expect(standin.identifies.at(-1)?.intents).toBe(1 | (1 << 9) | (1 << 12));
-    standin.clickButton({ messageId: questions.id, customId: "tailor:skip" });
+    // A typed answer: the new process closes the old round's controls, found through the saved refs.
+    standin.postMessage({ channelId: mention.id, content: "for a data team, concise", mentionBot: true });
     const [prompt] = await waitForPrompt(standin, mention.id);
     expect(prompt).toBeDefined();
+    await standin.waitFor("the round closed after the restart", () =>
+      controlsOf(standin.world.messages.get(questions.id)!).every((c) => c.disabled),
+    );
     // The new engine did not analyse again: it went on from the saved questions.
     expect(bot.model.callsOf("analyse")).toHaveLength(0);
   });

@@ -16,7 +16,7 @@ import {
   textsOf,
   waitForInThread,
 } from "../fixtures/slack-standin/slack-harness.js";
-import { messageEvent } from "../fixtures/slack-standin/slack-payloads.js";
+import { messageEvent, slashCommand } from "../fixtures/slack-standin/slack-payloads.js";
 import { APP_TOKEN, BOT_TOKEN, SlackStandin, type StoredMessage } from "../fixtures/slack-standin/slack-standin.js";
 import { waitFor } from "../fixtures/slack-standin/wait-for.js";
 
@@ -170,8 +170,11 @@ describe("Slack in Socket Mode", () => {
     const h = await start({ maxIntentChars: 100 });
     await h.slash("x".repeat(150));
     const root = await rootMessage();
-    const notice = await waitForInThread(standin, CHANNEL, root.ts, (m) => m.ts !== root.ts, "too-long notice");
-    expect(notice.text).toMatch(/100/);
+    // Said to the person who asked only (the engine's reply policy), in the conversation's thread.
+    const notice = await waitFor(() => standin.callsOf("chat.postEphemeral")[0], { what: "too-long notice" });
+    expect(notice.args).toMatchObject({ user: "U0OWNER", thread_ts: root.ts });
+    expect(String(notice.args.text)).toMatch(/100/);
+    expect(standin.thread(CHANNEL, root.ts)).toHaveLength(1);
     expect(model.calls).toEqual([]);
   });
 
@@ -187,7 +190,44 @@ describe("Slack in Socket Mode", () => {
     await h.event(messageEvent(standin, { text: "developers, upbeat", threadTs: root.ts }));
     await waitForInThread(standin, CHANNEL, root.ts, promptVersion(1), "prompt after restart");
     expect(model.calls.filter((call) => call.call === "analyse")).toHaveLength(1);
-    expect(questions.ts).toBeDefined();
+    // The new process found the questions message through the saved refs and closed its round.
+    await waitFor(() => !hasButton(standin.messages.get(questions.ts)!, /^tailor_/), { what: "closed after restart" });
+    expect(JSON.stringify(standin.messages.get(questions.ts)?.blocks)).toContain("Answered: thank you.");
+  });
+
+  it("a /tailor delivered twice posts one root message (claimed before anything is posted)", async () => {
+    await start();
+    const payload = slashCommand(standin, { text: "a press release for our launch" });
+    const first = standin.sendEnvelope("slash_commands", payload);
+    const second = standin.sendEnvelope("slash_commands", payload);
+    await waitFor(() => standin.acks.get(first) && standin.acks.get(second), { what: "both acks" });
+    const root = await rootMessage();
+    await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const roots = [...standin.messages.values()].filter((m) => m.channel === CHANNEL && !m.thread_ts);
+    expect(roots).toHaveLength(1);
+    expect(model.calls.filter((call) => call.call === "analyse")).toHaveLength(1);
+  });
+
+  it("a stale button and someone else's click each get a short private word, and change nothing", async () => {
+    const h = await start();
+    await h.slash("a toast for my sister's wedding");
+    const root = await rootMessage();
+    const questions = structuredClone(await waitForInThread(standin, CHANNEL, root.ts, isQuestions, "questions"));
+
+    await h.click(questions, /^tailor_answer/, { user: "U0SOMEONE" });
+    const notOwner = await waitFor(() => standin.callsOf("chat.postEphemeral")[0], { what: "not-owner note" });
+    expect(notOwner.args).toMatchObject({ user: "U0SOMEONE", thread_ts: root.ts });
+    expect(String(notOwner.args.text)).toContain("Only the person who asked");
+
+    await h.click(questions, "tailor_skip");
+    await waitForInThread(standin, CHANNEL, root.ts, promptVersion(1), "prompt");
+    // The payload of a click on the message as it was before the round closed (an old client view).
+    await h.click(questions, /^tailor_answer/);
+    const stale = await waitFor(() => standin.callsOf("chat.postEphemeral")[1], { what: "already-answered note" });
+    expect(stale.args).toMatchObject({ user: "U0OWNER" });
+    expect(String(stale.args.text)).toContain("already answered");
+    expect(standin.thread(CHANNEL, root.ts).filter(isPrompt)).toHaveLength(1);
   });
 
   it("a redelivered event and a message + app_mention pair act once", async () => {

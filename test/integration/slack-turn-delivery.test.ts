@@ -1,11 +1,12 @@
 /**
  * How one turn shows in a thread, with the real WebClient against the Slack stand-in: the "working"
- * placeholder and queue position, the reply taking the placeholder's place, in-place question updates,
- * and the file fallback.
+ * placeholder and queue position, the reply taking the placeholder's place, in-place question updates
+ * and closing through the conversation's refs (not process memory), private replies, and the file fallback.
  */
 import { webApi } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { EngineReply } from "../../src/core/engine-api.js";
+import { withPolicy } from "../../src/core/engine/reply-policy.js";
+import type { EngineReply, ReplyBody, TurnIo } from "../../src/core/engine-api.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { SlackTurn } from "../../src/platforms/slack/slack-turn.js";
 import { ThreadPoster } from "../../src/platforms/slack/thread-poster.js";
@@ -25,7 +26,25 @@ afterEach(async () => {
   await standin.close();
 });
 
-const questions: EngineReply = {
+/** The refs as the store would keep them between turns (each turn gets what the last one saved). */
+const storedRefs = (initial: Record<string, string> = {}) => {
+  const refs: Record<string, string> = { ...initial };
+  const io: TurnIo = {
+    get refs() {
+      return { ...refs };
+    },
+    setRefs: async (patch) => {
+      for (const [name, value] of Object.entries(patch)) {
+        if (value === undefined) delete refs[name];
+        else refs[name] = value;
+      }
+    },
+  };
+  return { refs, io };
+};
+
+const reply = (body: ReplyBody): EngineReply => withPolicy(body);
+const round1: ReplyBody = {
   kind: "questions",
   round: 1,
   intro: "Two questions.",
@@ -34,16 +53,18 @@ const questions: EngineReply = {
     { id: "q2", capability: "tone", text: "Which tone?", options: ["formal", "warm"] },
   ],
 };
+const questions = reply(round1);
 
 const texts = (method: string) => standin.callsOf(method).map((call) => String(call.args.text));
 
 describe("a turn in a Slack thread", () => {
   it("posts a placeholder at once, keeps the queue position current, then puts the reply in its place", async () => {
+    const { refs, io } = storedRefs();
     const turn = new SlackTurn(poster);
-    turn.onProgress({ kind: "queued", position: 2 });
-    turn.onProgress({ kind: "queued", position: 1 });
-    turn.onProgress({ kind: "working", step: "analyse" });
-    const delivery = await turn.deliver([questions]);
+    turn.onProgress({ kind: "queued", position: 2 }, io);
+    turn.onProgress({ kind: "queued", position: 1 }, io);
+    turn.onProgress({ kind: "working", step: "analyse" }, io);
+    await turn.deliver([questions], io);
 
     expect(texts("chat.postMessage")).toEqual(["Waiting for the model: position 2 in the queue…"]);
     expect(texts("chat.update")).toEqual([
@@ -52,30 +73,61 @@ describe("a turn in a Slack thread", () => {
       expect.stringContaining("Two questions."),
     ]);
     const placeholderTs = standin.callsOf("chat.update")[0]?.args.ts;
-    expect(delivery.questions?.ts).toBe(placeholderTs);
+    expect(refs).toEqual({ questions: placeholderTs, questionsRound: "1" });
     expect(standin.thread("C1", target.threadTs)).toHaveLength(1);
   });
 
-  it("updates the open questions message in place for an answer in the same round", async () => {
-    const first = await new SlackTurn(poster).deliver([questions]);
-    if (questions.kind !== "questions" || !first.questions) throw new Error("no questions message");
-    const answered: EngineReply = {
-      ...questions,
-      questions: [{ ...questions.questions[0]!, answer: "investors" }, questions.questions[1]!],
-    };
-    const second = await new SlackTurn(poster).deliver([answered], first.questions);
-    expect(second.updatedInPlace).toBe(true);
+  it("updates the round's message in place through the saved refs, then closes it when the engine says so", async () => {
+    const { refs, io } = storedRefs();
+    await new SlackTurn(poster).deliver([questions], io);
+    const ts = refs.questions;
+    if (!ts) throw new Error("no questions ref");
+    const answered = reply({
+      ...round1,
+      questions: [{ ...round1.questions[0]!, answer: "investors" }, round1.questions[1]!],
+    } as ReplyBody);
+    // A new SlackTurn (another replica, or after a restart): only the refs connect the turns.
+    await new SlackTurn(poster).deliver([answered], io);
     expect(standin.callsOf("chat.postMessage")).toHaveLength(1);
-    const blocks = JSON.stringify(standin.messages.get(first.questions.ts)?.blocks);
+    let blocks = JSON.stringify(standin.messages.get(ts)?.blocks);
     expect(blocks).toContain(":white_check_mark: investors");
     expect(blocks).not.toContain("tailor_q:q1");
     expect(blocks).toContain("tailor_q:q2");
+
+    const closed = reply({ ...(answered as ReplyBody & { kind: "questions" }), closed: true });
+    const prompt = reply({
+      kind: "prompt",
+      version: 1,
+      text: "A prompt.",
+      checklist: [],
+      assumptions: [],
+      repaired: [],
+    });
+    await new SlackTurn(poster).deliver([closed, prompt], io);
+    blocks = JSON.stringify(standin.messages.get(ts)?.blocks);
+    expect(blocks).not.toContain("tailor_");
+    expect(blocks).toContain("These questions are closed.");
+    expect(refs.questions).toBeUndefined();
+    expect(refs.prompt).toBeDefined();
+  });
+
+  it("takes over a placeholder a dead turn left behind", async () => {
+    const left = await poster.post({ text: "Working on it…", blocks: [] });
+    const { refs, io } = storedRefs({ working: left ?? "" });
+    await new SlackTurn(poster).deliver([questions], io);
+    expect(standin.callsOf("chat.postMessage")).toHaveLength(1);
+    expect(standin.messages.get(left ?? "")?.text).toContain("Two questions.");
+    expect(refs.working).toBeUndefined();
   });
 
   it("removes the placeholder when only a private note comes back", async () => {
+    const { io } = storedRefs();
     const turn = new SlackTurn(poster);
-    turn.onProgress({ kind: "working", step: "integrate" });
-    await turn.deliver([{ kind: "notice", code: "not_allowed", text: "Only the owner can answer." }]);
+    turn.onProgress({ kind: "working", step: "integrate" }, io);
+    await turn.deliver(
+      [reply({ kind: "notice", code: "not_owner", text: "Only the person who asked can answer." })],
+      io,
+    );
     expect(standin.callsOf("chat.postEphemeral")[0]?.args).toMatchObject({
       user: "U0OWNER",
       thread_ts: target.threadTs,
@@ -86,20 +138,13 @@ describe("a turn in a Slack thread", () => {
 
   it("uploads a long prompt as a file, and posts it as code blocks when the upload fails", async () => {
     const long = `Explain:\n\`\`\`sql\nSELECT 1;\n\`\`\`\n${"More detail. ".repeat(400)}`;
-    const prompt: EngineReply = {
-      kind: "prompt",
-      version: 3,
-      text: long,
-      checklist: [],
-      assumptions: [],
-      repaired: [],
-    };
-    await new SlackTurn(poster).deliver([prompt]);
+    const prompt = reply({ kind: "prompt", version: 3, text: long, checklist: [], assumptions: [], repaired: [] });
+    await new SlackTurn(poster).deliver([prompt], storedRefs().io);
     expect([...standin.uploads.values()]).toEqual([{ filename: "prompt-v3.md", content: long }]);
     expect(standin.callsOf("files.completeUploadExternal")[0]?.args).toMatchObject({ channel_id: "C1" });
 
     standin.failNext("files.getUploadURLExternal");
-    await new SlackTurn(poster).deliver([prompt]);
+    await new SlackTurn(poster).deliver([prompt], storedRefs().io);
     const parts = texts("chat.postMessage").filter((text) => text.startsWith("Prompt, part"));
     expect(parts.length).toBeGreaterThan(1);
     expect(standin.violations).toEqual([]);

@@ -184,6 +184,48 @@ describe.each(kinds)("conversation store contract: %s", (kind) => {
     await expect(waiting).rejects.toThrow("user cancelled");
   });
 
+  it("a save fenced by the lock's lease reads back like any other, with its TTL", async () => {
+    const { store } = await open();
+    const key = newKey();
+    await store.withLock(key, async (_signal, lease) => {
+      await store.save(conversation(key, { round: 2 }), { fence: lease.token });
+    });
+    const loaded = await store.load(key);
+    expect(loaded).toMatchObject({ status: "found", conversation: { round: 2 } });
+  });
+
+  it("refuses a save from a turn that lost its lease to another turn; the successor's record stands", async () => {
+    const { store, backend } = await open({ lockWaitMs: 10_000 });
+    const second = harness.shared ? (await open({ lockWaitMs: 10_000 })).store : store;
+    const key = newKey();
+    const lockKey = storeKeys.lock(key);
+    await store.save(conversation(key, { round: 1 }));
+
+    let staleToken = "";
+    await store.withLock(key, async (_signal, lease) => {
+      staleToken = lease.token;
+      // The lease runs out under this turn (a stalled process, a long GC pause): it is gone.
+      await backend.leases.release(lockKey, lease.token, new AbortController().signal);
+      // Another turn (on another replica where the store is shared) takes the lock and saves.
+      await second.withLock(key, async (_s, successor) => {
+        expect(successor.token).not.toBe(lease.token);
+        await second.save(conversation(key, { round: 3 }), { fence: successor.token });
+      });
+      // The first turn wakes up and saves its older state: refused, with a user-safe message.
+      const refused = await store
+        .save(conversation(key, { round: 2 }), { fence: lease.token })
+        .catch((error: TailorError) => error);
+      expect(refused).toMatchObject({ code: "store.lock_timeout" });
+      expect((refused as TailorError).userMessage).toContain("Nothing you said is lost");
+    });
+    expect(await store.load(key)).toMatchObject({ status: "found", conversation: { round: 3 } });
+    // Once the lock is free, a late save with the old token is refused all the same.
+    await expect(store.save(conversation(key, { round: 4 }), { fence: staleToken })).rejects.toMatchObject({
+      code: "store.lock_timeout",
+    });
+    expect(await store.load(key)).toMatchObject({ status: "found", conversation: { round: 3 } });
+  });
+
   it("claims an event exactly once, even under concurrent deliveries", async () => {
     const stores = await openPair();
     const eventId = `evt-${runId}-${randomUUID()}`;

@@ -1,9 +1,11 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { withPolicy } from "../../src/core/engine/reply-policy.js";
 import type { EngineReply, QuestionView } from "../../src/core/engine-api.js";
-import { buildAnswerModal, readModalAnswers } from "../../src/platforms/discord/answer-modal.js";
+import { buildAnswerModal } from "../../src/platforms/discord/answer-modal.js";
 import { parseCustomId } from "../../src/platforms/discord/custom-ids.js";
 import { DISCORD_LIMITS } from "../../src/platforms/discord/discord-limits.js";
+import { newAnswers } from "../../src/platforms/discord/normalize-events.js";
 import { markAnswered, optionText, readQuestionMessage } from "../../src/platforms/discord/question-message.js";
 import { renderQuestions } from "../../src/platforms/discord/render-questions.js";
 
@@ -16,12 +18,8 @@ const question = (id: string, options: string[], extra: Partial<QuestionView> = 
   options,
   ...extra,
 });
-const round = (questions: QuestionView[], n = 1): QuestionsReply => ({
-  kind: "questions",
-  round: n,
-  intro: "A few questions first.",
-  questions,
-});
+const round = (questions: QuestionView[], n = 1): QuestionsReply =>
+  withPolicy({ kind: "questions", round: n, intro: "A few questions first.", questions }) as QuestionsReply;
 const allComponents = (reply: ReturnType<typeof renderQuestions>) =>
   (reply.components ?? []).flatMap((row) => row.components);
 const customIds = (reply: ReturnType<typeof renderQuestions>) =>
@@ -124,7 +122,7 @@ describe("reading a questions message back", () => {
       "Customers",
     );
 
-    const answers = readModalAnswers(
+    const answers = newAnswers(
       new Map([
         ["q1", "Customers"],
         ["q2", "  "],

@@ -7,6 +7,8 @@ import { escapeFences, splitText } from "../../src/platforms/discord/split-promp
 type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
 
 const prompt = (text: string, version = 1): PromptReply => ({
+  visibility: "public",
+  closesRound: false,
   kind: "prompt",
   version,
   text,

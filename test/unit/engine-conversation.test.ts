@@ -82,7 +82,7 @@ describe("engine: a conversation", () => {
     expect(round2.questions.map((q) => q.text)).toEqual(["How long?"]);
     const prompt = only(await send({ kind: "message", text: "short please", mayStart: false }), "prompt");
     expect(prompt.text).toContain("book a call");
-    expect(model.callsOf("integrate")[1]?.user).toContain("No more questions");
+    expect(model.callsOf("integrate")[1]?.user).toContain("return an empty list (no more rounds)");
   });
 
   it("a refinement after the prompt produces version 2 carrying the request and the previous version", async () => {
@@ -92,7 +92,7 @@ describe("engine: a conversation", () => {
     const v2 = only(await send({ kind: "message", text: "make it shorter", mayStart: false }), "prompt");
     expect(v2.version).toBe(2);
     const refineCall = model.callsOf("synthesize")[1];
-    expect(refineCall?.user).toContain("Refinement request:\nmake it shorter");
+    expect(refineCall?.user).toContain("<request>\nmake it shorter\n</request>");
     expect(refineCall?.user).toContain(v1.text);
   });
 
@@ -122,8 +122,7 @@ describe("engine: what reaches the model", () => {
     const questions = only(await send({ kind: "start", text: INTENT }), "questions");
     const analyse = model.callsOf("analyse")[0]!;
     expect(analyse.user).toContain(INTENT);
-    expect(analyse.user).toContain("EXEMPLAR-INTENT write a cold email to an investor");
-    expect(analyse.user).toContain("EXEMPLAR-PROMPT You are a founder");
+    expect(analyse.user).toContain('A typical intent there: "EXEMPLAR-INTENT write a cold email to an investor"');
     expect(analyse.schema).toMatchObject({ type: "object", additionalProperties: false });
     await send({ kind: "answer", questionId: questions.questions[0]!.id, option: "Investors" });
     await send({ kind: "message", text: "Warm but brief, mention our 40% MoM growth", mayStart: false });
@@ -141,7 +140,7 @@ describe("engine: what reaches the model", () => {
     expect(refine.user).toContain(INTENT);
     expect(pinnedValuesIn(refine.user)).toContain("Investors");
     expect(refine.user).toContain("A: Warm but brief, mention our 40% MoM growth");
-    expect(refine.user).toContain("Refinement request:\nfor a 5th grader");
+    expect(refine.user).toContain("<request>\nfor a 5th grader\n</request>");
   });
 });
 
@@ -199,10 +198,13 @@ describe("engine: turns", () => {
     expect(model.calls).toHaveLength(1);
   });
 
-  it("ignores people other than the owner unless allowed", async () => {
+  it("ignores people other than the owner unless allowed; their clicks get a private word", async () => {
     const { send, model } = await engineHarness();
     await send({ kind: "start", text: INTENT });
-    expect(await send({ kind: "skip" }, { user: { id: "U-OTHER" } })).toEqual([]);
+    expect(await send({ kind: "skip" }, { user: { id: "U-OTHER" } })).toEqual([
+      expect.objectContaining({ kind: "notice", code: "not_owner", visibility: "private", closesRound: false }),
+    ]);
+    expect(await send({ kind: "message", text: "hello", mayStart: false }, { user: { id: "U-OTHER" } })).toEqual([]);
     expect(model.calls).toHaveLength(1);
     const open = await engineHarness({ allowOthers: true });
     await open.send({ kind: "start", text: INTENT });

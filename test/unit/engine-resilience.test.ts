@@ -22,6 +22,22 @@ describe("engine: failures keep what the user said", () => {
     expect(model.callsOf("integrate")[0]?.user).toContain("A: angels, warm");
   });
 
+  it("a save refused because the turn's lease passed to another holder is reported; retry resumes it", async () => {
+    const store = new MemoryStore();
+    const { send, model, load } = await engineHarness({ store });
+    await send({ kind: "start", text: INTENT });
+    // Every save of this turn is fenced by its lease: the next two (the step's, then the failure's) are refused.
+    store.faults.staleLeases = 2;
+    const error = only(await send({ kind: "message", text: "angels, warm", mayStart: false }), "error");
+    expect(error).toMatchObject({ code: "store.lock_timeout", retry: true, visibility: "public" });
+    expect(store.refusedSaves).toBe(2);
+    expect(model.callsOf("integrate")).toHaveLength(0);
+    // Nothing was written by the stale turn; the retry replays what the user said.
+    expect((await load()).phase).toBe("asking");
+    only(await send({ kind: "retry" }), "prompt");
+    expect(model.callsOf("integrate")[0]?.user).toContain("A: angels, warm");
+  });
+
   it("a synthesize failure after integrate: a new message re-runs it with what it adds", async () => {
     const model = new FakeModel();
     const { send, load } = await engineHarness({ model });
@@ -67,7 +83,7 @@ describe("engine: unreadable state in a DM", () => {
     const replies = await send({ kind: "message", text: "a vegan dinner recipe", mayStart: true });
     expect(replies.map((r) => r.kind)).toEqual(["notice", "questions"]);
     expect(only(replies, "notice").code).toBe("reset");
-    expect(model.callsOf("analyse")[1]?.user).toContain("Intent:\na vegan dinner recipe");
+    expect(model.callsOf("analyse")[1]?.user).toContain("<intent>\na vegan dinner recipe\n</intent>");
   });
 });
 
@@ -158,7 +174,7 @@ describe("engine: retry typed as a message", () => {
     model.failNext("synthesize");
     only(await send({ kind: "message", text: "shorter", mayStart: false }), "error");
     only(await send({ kind: "message", text: "Retry", mayStart: false }), "prompt");
-    expect(model.callsOf("synthesize").at(-1)?.user).toMatch(/Refinement request:\nshorter$/);
+    expect(model.callsOf("synthesize").at(-1)?.user).toContain("<request>\nshorter\n</request>");
   });
 
   it("with nothing failed, retry is just text (here: a refinement)", async () => {
@@ -182,7 +198,7 @@ describe("engine: a turn aborted mid-call (shutdown)", () => {
     const store = new MemoryStore();
     const { engine, send } = await engineHarness({ model, store });
     const replies = await engine.handle(
-      { kind: "start", text: INTENT, eventId: "e-abort", key: KEY, user: OWNER },
+      { kind: "start", text: INTENT, eventId: "e-abort", key: KEY, user: OWNER, direct: false },
       { signal: controller.signal },
     );
     expect(only(replies, "error")).toMatchObject({ code: "model.aborted", retry: true, step: "analyse" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { envelopeProblem } from "../../src/platforms/slack/guard-socket-mode.js";
 import {
+  commandClaim,
   normalizeAction,
   normalizeCommand,
   normalizeMessage,
@@ -24,6 +25,7 @@ describe("normalizing Slack messages", () => {
       eventId: "slack:C1:100.1",
       key: { platform: "slack", workspace: "T1", channel: "C1", thread: "100.1" },
       user: { id: "UOWNER" },
+      direct: false,
       kind: "start",
       text: "write a cold email",
     });
@@ -47,7 +49,12 @@ describe("normalizing Slack messages", () => {
 
   it("answers a DM in the thread of the DM, and continues a DM thread", () => {
     const dm = normalizeMessage(msg({ channel: "D1", channel_type: "im", text: "a haiku" }), ctx);
-    expect(dm).toMatchObject({ kind: "message", mayStart: true, key: { channel: "D1", thread: "100.1" } });
+    expect(dm).toMatchObject({
+      kind: "message",
+      mayStart: true,
+      direct: true,
+      key: { channel: "D1", thread: "100.1" },
+    });
     const reply = normalizeMessage(msg({ channel: "D1", channel_type: "im", text: "more", thread_ts: "50.0" }), ctx);
     expect(reply).toMatchObject({ kind: "message", mayStart: true, key: { thread: "50.0" } });
   });
@@ -76,9 +83,21 @@ describe("normalizing commands and actions", () => {
       eventId: "slack:command:tr1",
       key: { platform: "slack", workspace: "T1", channel: "C1", thread: "200.5" },
       user: { id: "UOWNER", name: "owner" },
+      direct: false,
       kind: "start",
       text: "a cover letter",
     });
+  });
+
+  it("claims a /tailor command before its thread exists, with where and by whom", () => {
+    expect(commandClaim(command)).toEqual({
+      eventId: "slack:command:tr1",
+      place: { platform: "slack", workspace: "T1", channel: "C1" },
+      user: { id: "UOWNER", name: "owner" },
+      direct: false,
+      starts: true,
+    });
+    expect(commandClaim({ ...command, channel_id: "D5", channel_name: "directmessage" }).direct).toBe(true);
   });
 
   const body = {
@@ -103,6 +122,7 @@ describe("normalizing commands and actions", () => {
         eventId: "slack:action:C1:300.1:1.2",
         key: { platform: "slack", workspace: "T1", channel: "C1", thread: "200.5" },
         user: { id: "UOWNER", name: "owner" },
+        direct: false,
         kind: "answer",
         questionId: "q-aud",
         option: "a=b",

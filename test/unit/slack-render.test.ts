@@ -26,6 +26,8 @@ function allText(message: Pick<SlackMessage, "text" | "blocks">): string[] {
 }
 
 const questions = (overrides: Partial<Extract<EngineReply, { kind: "questions" }>> = {}): EngineReply => ({
+  visibility: "public",
+  closesRound: false,
   kind: "questions",
   round: 1,
   intro: "A few questions first.",
@@ -37,6 +39,8 @@ const questions = (overrides: Partial<Extract<EngineReply, { kind: "questions" }
 });
 
 const prompt = (text: string, version = 1): EngineReply => ({
+  visibility: "public",
+  closesRound: false,
   kind: "prompt",
   version,
   text,
@@ -122,9 +126,23 @@ describe("rendering replies", () => {
   });
 
   it("renders an error with a retry button only when the step can be retried", () => {
-    const retry = renderReply({ kind: "error", code: "model.failed", message: "The model failed.", retry: true });
+    const retry = renderReply({
+      visibility: "public",
+      closesRound: false,
+      kind: "error",
+      code: "model.failed",
+      message: "The model failed.",
+      retry: true,
+    });
     expect(JSON.stringify(retry.blocks)).toContain('"action_id":"tailor_retry"');
-    const final = renderReply({ kind: "error", code: "x", message: "No.", retry: false });
+    const final = renderReply({
+      visibility: "public",
+      closesRound: false,
+      kind: "error",
+      code: "x",
+      message: "No.",
+      retry: false,
+    });
     expect(JSON.stringify(final.blocks)).not.toContain("tailor_retry");
   });
 
@@ -137,8 +155,8 @@ describe("rendering replies", () => {
       }),
       { ...prompt(huge), assumptions: [huge, PINGS], repaired: [PINGS] } as EngineReply,
       prompt(PINGS),
-      { kind: "error", code: "x", message: huge, retry: true },
-      { kind: "notice", code: "help", text: huge },
+      { visibility: "public", closesRound: false, kind: "error", code: "x", message: huge, retry: true },
+      { visibility: "public", closesRound: false, kind: "notice", code: "help", text: huge },
     ];
     for (const reply of replies) {
       const message = renderReply(reply);
@@ -169,5 +187,23 @@ describe("closing a questions message", () => {
     expect(blocks.some((b) => b.type === "actions")).toBe(false);
     expect(JSON.stringify(blocks)).toContain("Skipped.");
     expect(JSON.stringify(blocks)).not.toContain("your own words");
+  });
+});
+
+describe("a closed round (the engine's closing reply)", () => {
+  it("shows the answers it got, says which questions closed unanswered, and has no control left", () => {
+    const base = questions();
+    if (base.kind !== "questions") throw new Error("questions expected");
+    const closed = renderReply({
+      ...base,
+      closed: true,
+      closesRound: true,
+      questions: [{ ...base.questions[0]!, answer: "investors" }, base.questions[1]!],
+    });
+    expect(closed.blocks.some((b) => b.type === "actions")).toBe(false);
+    const text = JSON.stringify(closed.blocks);
+    expect(text).toContain(":white_check_mark: investors");
+    expect(text).toContain("not answered");
+    expect(text).toContain("These questions are closed.");
   });
 });

@@ -105,14 +105,14 @@ describe("terminal chat", () => {
     const store = new MemoryStore();
     await chat(["write a cold email to an investor", "skip"], { store, runId: "first" });
     const { stdout, model } = await chat(["a vegan dinner recipe", "skip"], { store, runId: "second" });
-    expect(model.callsOf("analyse")[0]?.user).toContain("Intent:\na vegan dinner recipe");
+    expect(model.callsOf("analyse")[0]?.user).toContain("<intent>\na vegan dinner recipe\n</intent>");
     expect(versions(stdout).map((v) => v.version)).toEqual([1]);
   });
 
   it("new starts over: the next line is the new intent", async () => {
     const { stdout, model } = await chat(["write a cold email to an investor", "new", "a vegan dinner recipe", "skip"]);
     expect(stdout).toContain("Starting over");
-    expect(model.callsOf("analyse").map((c) => /Intent:\n(.*)/.exec(c.user)?.[1])).toEqual([
+    expect(model.callsOf("analyse").map((c) => /<intent>\n(.*)/.exec(c.user)?.[1])).toEqual([
       "write a cold email to an investor",
       "a vegan dinner recipe",
     ]);

@@ -3,10 +3,11 @@
  * controls and modal that answer questions by id.
  */
 import type { Conversation } from "../conversation.js";
-import type { EngineReply, InboundEvent } from "../engine-api.js";
+import type { InboundEvent, ReplyBody } from "../engine-api.js";
+import { isMetaAnswer } from "../model-calls/user-text-kind.js";
 import { PHASE_STEP, start } from "./conversation-commands.js";
 import { openQuestions, questionsReply, setCapability } from "./conversation-state.js";
-import { notice, tooLong } from "./engine-texts.js";
+import { alreadyAnswered, notice, tooLong } from "./engine-texts.js";
 import { analyse, integrate, refine, type StepContext, save, synthesize } from "./model-steps.js";
 
 export async function message(
@@ -14,7 +15,7 @@ export async function message(
   event: InboundEvent,
   conversation: Conversation,
   text: string,
-): Promise<EngineReply[]> {
+): Promise<ReplyBody[]> {
   const trimmed = text.trim();
   if (trimmed === "") return [];
   if (conversation.phase === "awaiting_intent") return start(ctx, event, trimmed);
@@ -55,39 +56,42 @@ export async function message(
   return refine(ctx, conversation);
 }
 
-export async function answer(
-  ctx: StepContext,
-  event: InboundEvent,
-  conversation: Conversation,
-): Promise<EngineReply[]> {
-  if (conversation.phase !== "asking") return [];
+export async function answer(ctx: StepContext, event: InboundEvent, conversation: Conversation): Promise<ReplyBody[]> {
+  // A control of a round that is over, or of an earlier conversation in this thread: nothing changes.
+  if (conversation.phase !== "asking") return [alreadyAnswered()];
   if (event.kind === "answer") {
     const question = conversation.questions.find((q) => q.id === event.questionId);
-    if (!question || question.answer !== undefined || !question.options.includes(event.option)) return [];
+    if (!question || question.answer !== undefined || !question.options.includes(event.option))
+      return [alreadyAnswered()];
     question.answer = event.option;
     question.answeredBy = "option";
     // An option picked from a control is the user's choice: pinned without a model call.
-    setCapability(conversation, question.capability, "pinned", event.option, "answer");
+    // "You decide" picked from the options leaves the capability open: it is not a value.
+    if (!isMetaAnswer(event.option)) setCapability(conversation, question.capability, "pinned", event.option, "answer");
   } else if (event.kind === "answers") {
     const longest = Math.max(0, ...Object.values(event.answers).map((a) => a.trim().length));
     if (longest > ctx.limits.maxIntentChars) return [tooLong(ctx.limits.maxIntentChars, longest, "message")];
+    let applied = 0;
     for (const [id, raw] of Object.entries(event.answers)) {
       const question = conversation.questions.find((q) => q.id === id);
       const text = raw.trim();
       if (!question || question.answer !== undefined || text === "") continue;
       question.answer = text;
       question.answeredBy = "text";
+      applied += 1;
     }
+    if (applied === 0) return [alreadyAnswered()];
   }
   if (openQuestions(conversation).length > 0) {
     await save(ctx, conversation);
     return [questionsReply(conversation)];
   }
-  return [questionsReply(conversation), ...(await endRound(ctx, conversation))];
+  // The engine adds the round's closed view (every answer shown) in front of what follows.
+  return endRound(ctx, conversation);
 }
 
 /** A round answered entirely with controls goes straight to the prompt; free text needs integrate. */
-function endRound(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+function endRound(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   const needsIntegrate = conversation.pending.length > 0 || conversation.questions.some((q) => q.answeredBy === "text");
   return needsIntegrate ? integrate(ctx, conversation) : synthesize(ctx, conversation);
 }

@@ -3,7 +3,7 @@
  * skip and retry.
  */
 import type { Conversation, Step } from "../conversation.js";
-import type { EngineReply, InboundEvent } from "../engine-api.js";
+import type { InboundEvent, ReplyBody } from "../engine-api.js";
 import { newConversation, openQuestions } from "./conversation-state.js";
 import { HELP_TEXT, notice, type TypedWord, tooLong, usage } from "./engine-texts.js";
 import { analyse, rerun, type StepContext, save, synthesize } from "./model-steps.js";
@@ -19,7 +19,7 @@ export const PHASE_STEP: Partial<Record<Conversation["phase"], Step>> = {
  * The saved state could not be read (it was moved aside): the thread goes on with a new conversation
  * whose first message is the intent, so the owner can go on typing where they are.
  */
-export async function awaitIntent(ctx: StepContext, event: InboundEvent): Promise<EngineReply[]> {
+export async function awaitIntent(ctx: StepContext, event: InboundEvent): Promise<ReplyBody[]> {
   const fresh = newConversation(event.key, event.user, "", ctx.now());
   fresh.phase = "awaiting_intent";
   await save(ctx, fresh);
@@ -29,7 +29,7 @@ export async function awaitIntent(ctx: StepContext, event: InboundEvent): Promis
 export const gone = () =>
   notice("ended", "This conversation has ended or was deleted. Start a new one with /tailor or by mentioning me.");
 
-export async function start(ctx: StepContext, event: InboundEvent, text: string): Promise<EngineReply[]> {
+export async function start(ctx: StepContext, event: InboundEvent, text: string): Promise<ReplyBody[]> {
   const intent = text.trim();
   if (intent === "") return [usage()];
   if (intent.length > ctx.limits.maxIntentChars) return [tooLong(ctx.limits.maxIntentChars, intent.length)];
@@ -37,7 +37,7 @@ export async function start(ctx: StepContext, event: InboundEvent, text: string)
   return analyse(ctx, conversation);
 }
 
-export async function typed(ctx: StepContext, conversation: Conversation, word: TypedWord): Promise<EngineReply[]> {
+export async function typed(ctx: StepContext, conversation: Conversation, word: TypedWord): Promise<ReplyBody[]> {
   switch (word) {
     case "help":
       return [notice("help", HELP_TEXT)];
@@ -45,6 +45,7 @@ export async function typed(ctx: StepContext, conversation: Conversation, word: 
       return skip(ctx, conversation);
     case "forget":
       await ctx.deps.store.delete(conversation.key, ctx.options.signal);
+      ctx.turn.deleted();
       return [notice("forgotten", "Deleted: I no longer keep anything from this conversation.")];
     case "cancel":
       conversation.phase = "cancelled";
@@ -60,7 +61,7 @@ export async function typed(ctx: StepContext, conversation: Conversation, word: 
   }
 }
 
-export async function skip(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+export async function skip(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   const writing = ["asking", "analysing", "integrating", "synthesizing"].includes(conversation.phase);
   if (!writing || conversation.versions.length > 0) {
     return [
@@ -81,7 +82,7 @@ export function retryableStep(conversation: Conversation): Step | undefined {
   return conversation.failedStep?.step ?? PHASE_STEP[conversation.phase] ?? cutOffRefinement;
 }
 
-export async function retry(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+export async function retry(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   const step = retryableStep(conversation);
   if (!step) return [notice("nothing_to_retry", "Nothing to retry: the last step went through.")];
   return rerun(ctx, conversation, step);

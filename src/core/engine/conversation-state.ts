@@ -1,6 +1,8 @@
 /**
  * Pure transitions of the conversation record: creation, capability status, questions, views.
  */
+
+import { setCapabilityValue } from "../capabilities/pin-values.js";
 import {
   CAPABILITY_IDS,
   type CapabilityId,
@@ -10,7 +12,7 @@ import {
   type ConversationKey,
   type Question,
 } from "../conversation.js";
-import type { ChecklistItem, EngineReply, InboundUser, QuestionView } from "../engine-api.js";
+import type { ChecklistItem, InboundUser, QuestionView, ReplyBody } from "../engine-api.js";
 import type { ProposedQuestion } from "../model-calls/analyse-call.js";
 import { findVerbatim } from "../model-calls/clean-text.js";
 
@@ -34,22 +36,8 @@ export function newConversation(key: ConversationKey, owner: InboundUser, intent
   };
 }
 
-export function setCapability(
-  conversation: Conversation,
-  id: CapabilityId,
-  status: "pinned" | "assumed",
-  value: string,
-  source: CapabilityState["source"],
-  options: { overridePinned?: boolean } = {},
-): void {
-  const current = conversation.capabilities.find((c) => c.id === id);
-  // An assumption never overrides what the user said (unless the user asked to change it).
-  if (status === "assumed" && current?.status === "pinned" && !options.overridePinned) return;
-  const next: CapabilityState = { id, status, value, source };
-  conversation.capabilities = current
-    ? conversation.capabilities.map((c) => (c.id === id ? next : c))
-    : [...conversation.capabilities, next];
-}
+/** Pins add up per capability; a correction replaces them (see capabilities/pin-values.ts). */
+export const setCapability = setCapabilityValue;
 
 /**
  * A value the model read from the user's text is pinned in the user's own words; a value the user
@@ -95,7 +83,7 @@ export const isPinned = (conversation: Conversation, id: CapabilityId): boolean 
 export const openQuestions = (conversation: Conversation): Question[] =>
   conversation.questions.filter((q) => q.answer === undefined);
 
-export function questionsReply(conversation: Conversation): EngineReply {
+export function questionsReply(conversation: Conversation): ReplyBody {
   const assumed = conversation.capabilities.filter((c) => c.status === "assumed");
   const intro = [
     conversation.round > 1
@@ -123,7 +111,7 @@ export function checklist(conversation: Conversation): ChecklistItem[] {
   }));
 }
 
-export function promptReply(conversation: Conversation): EngineReply {
+export function promptReply(conversation: Conversation): ReplyBody {
   const latest = conversation.versions.at(-1);
   if (!latest) throw new Error("promptReply without a version");
   return {

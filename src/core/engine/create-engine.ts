@@ -3,31 +3,76 @@
  * Platform-neutral in, platform-neutral replies out.
  */
 import type { Conversation } from "../conversation.js";
-import type { EngineReply, InboundEvent, TailorEngine, TurnOptions } from "../engine-api.js";
+import type {
+  ClaimRequest,
+  ClaimResult,
+  EngineReply,
+  InboundEvent,
+  ReplyBody,
+  TailorEngine,
+  TurnIo,
+  TurnOptions,
+} from "../engine-api.js";
 import { isTailorError } from "../errors.js";
 import { answer, message } from "./answer-turns.js";
+import { closedRound, openRoundOf } from "./closed-round.js";
 import { awaitIntent, gone, retry, retryableStep, skip, start, typed } from "./conversation-commands.js";
 import { DEFAULT_LIMITS, type EngineDeps } from "./engine-deps.js";
-import { HELP_TEXT, notice, typedWord } from "./engine-texts.js";
+import { HELP_TEXT, notice, notOwner, typedWord } from "./engine-texts.js";
 import type { StepContext } from "./model-steps.js";
+import { failureReply, INTERNAL_ERROR_TEXT, withPolicy } from "./reply-policy.js";
+import { TurnState } from "./turn-state.js";
 import { UnsavedEvents } from "./unsaved-events.js";
 
 export type { EngineDeps } from "./engine-deps.js";
+
+/** What a failed turn's `deliver` gets: nothing was saved, so there are no refs to read or write. */
+const NO_IO: TurnIo = { refs: {}, setRefs: async () => {} };
 
 export function createEngine(deps: EngineDeps): TailorEngine {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const now = () => new Date(deps.clock.now()).toISOString();
   const unsaved = new UnsavedEvents();
 
+  const deliver = async (options: TurnOptions, replies: EngineReply[], io: TurnIo) => {
+    if (!options.deliver) return;
+    try {
+      await options.deliver(replies, io);
+    } catch (error) {
+      deps.logger.error("could not deliver a turn's replies", { error });
+    }
+  };
+
   return {
+    async claim(request: ClaimRequest, signal?: AbortSignal): Promise<ClaimResult> {
+      try {
+        return (await deps.store.claimEvent(request.eventId, signal))
+          ? { claimed: true }
+          : { claimed: false, replies: [] };
+      } catch (error) {
+        const code = isTailorError(error) ? error.code : "internal";
+        deps.logger.warn("event could not be claimed", { code, error });
+        // Nothing happened yet (no thread, no root message): the user sends it again.
+        const message = isTailorError(error) ? error.userMessage : INTERNAL_ERROR_TEXT;
+        return { claimed: false, replies: [failureReply(code, message, false)] };
+      }
+    },
+
     async handle(event: InboundEvent, options: TurnOptions = {}): Promise<EngineReply[]> {
       try {
-        if (!(await deps.store.claimEvent(event.eventId, options.signal))) return [];
+        if (!options.claimed && !(await deps.store.claimEvent(event.eventId, options.signal))) return [];
         const replies = await deps.store.withLock(
           event.key,
-          (lockSignal) => {
+          async (lockSignal, lease) => {
             const signal = options.signal ? AbortSignal.any([options.signal, lockSignal]) : lockSignal;
-            return turn({ deps, limits, options: { ...options, signal }, now }, event, unsaved);
+            const done = await turn(
+              { deps, limits, options: { ...options, signal }, now },
+              lease.token,
+              event,
+              unsaved,
+            );
+            await deliver(options, done.replies, done.io);
+            return done.replies;
           },
           options.signal,
         );
@@ -39,23 +84,46 @@ export function createEngine(deps: EngineDeps): TailorEngine {
         unsaved.remember(event);
         const code = isTailorError(error) ? error.code : "internal";
         deps.logger.warn("turn could not run", { code, kind: event.kind, error });
-        const message = isTailorError(error)
-          ? error.userMessage
-          : "Something went wrong on my side. Nothing you said is lost: try again.";
-        return [{ kind: "error", code, message, retry: true }];
+        const replies = [failureReply(code, isTailorError(error) ? error.userMessage : INTERNAL_ERROR_TEXT, true)];
+        await deliver(options, replies, NO_IO);
+        return replies;
       }
     },
   };
 }
 
-async function turn(ctx: StepContext, event: InboundEvent, unsaved: UnsavedEvents): Promise<EngineReply[]> {
-  const loaded = await ctx.deps.store.load(event.key, ctx.options.signal);
+async function turn(
+  base: Omit<StepContext, "turn">,
+  fence: string,
+  event: InboundEvent,
+  unsaved: UnsavedEvents,
+): Promise<{ replies: EngineReply[]; io: TurnIo }> {
+  const loaded = await base.deps.store.load(event.key, base.options.signal);
   const conversation = loaded.status === "found" ? loaded.conversation : undefined;
-  const prefix: EngineReply[] =
-    loaded.status === "reset"
-      ? [notice("reset", "I could not read this conversation's saved state, so a new conversation starts here.")]
-      : [];
-  if (conversation && conversation.owner.id !== event.user.id && !ctx.deps.allowOthers) return [];
+  const state = new TurnState(base.deps.store, fence, base.deps.logger, conversation);
+  const ctx: StepContext = { ...base, turn: state };
+  const openRound = conversation ? openRoundOf(conversation) : undefined;
+  const bodies = await turnBodies(ctx, event, conversation, loaded.status === "reset", unsaved);
+  // One place decides that a round is over, whatever ended it (answers, skip, new, cancel, forget…).
+  const closed = openRound ? closedRound(openRound, state.current) : undefined;
+  const replies = [...(closed ? [closed] : []), ...bodies].map(withPolicy);
+  await state.settled();
+  return { replies, io: state };
+}
+
+async function turnBodies(
+  ctx: StepContext,
+  event: InboundEvent,
+  conversation: Conversation | undefined,
+  wasReset: boolean,
+  unsaved: UnsavedEvents,
+): Promise<ReplyBody[]> {
+  const prefix: ReplyBody[] = wasReset
+    ? [notice("reset", "I could not read this conversation's saved state, so a new conversation starts here.")]
+    : [];
+  if (conversation && conversation.owner.id !== event.user.id && !ctx.deps.allowOthers)
+    // Other people's messages are ignored; their clicks get a private word on why nothing happened.
+    return event.kind === "message" || event.kind === "start" ? [] : [notOwner()];
   const kept = unsaved.get(event.key);
   const replay = kept && (kept.user.id === event.user.id || ctx.deps.allowOthers) ? kept : undefined;
   const hasStep = conversation !== undefined && retryableStep(conversation) !== undefined;
@@ -66,21 +134,23 @@ async function turn(ctx: StepContext, event: InboundEvent, unsaved: UnsavedEvent
   // The record's own step goes first: it already holds what the user said. Otherwise a retry
   // replays the event the store could not record.
   const effective = retrying ? (!hasStep && replay ? replay : asRetry(event)) : event;
-  const replies = await dispatch(ctx, effective, conversation, loaded.status === "reset");
+  const replies = await dispatch(ctx, effective, conversation, wasReset);
   return [...prefix, ...replies];
 }
 
 const isRetryWord = (text: string): boolean => /^(retry|try again)[.!]?$/i.test(text.trim());
 
 const asRetry = (event: InboundEvent): InboundEvent =>
-  event.kind === "retry" ? event : { eventId: event.eventId, key: event.key, user: event.user, kind: "retry" };
+  event.kind === "retry"
+    ? event
+    : { eventId: event.eventId, key: event.key, user: event.user, direct: event.direct, kind: "retry" };
 
 async function dispatch(
   ctx: StepContext,
   event: InboundEvent,
   conversation: Conversation | undefined,
   wasReset: boolean,
-): Promise<EngineReply[]> {
+): Promise<ReplyBody[]> {
   switch (event.kind) {
     case "start":
       return typedWord(event.text) === "help" ? [notice("help", HELP_TEXT)] : start(ctx, event, event.text);

@@ -1,7 +1,12 @@
 /** What the engine says in its own words (notices). */
-import type { EngineReply, NoticeCode } from "../engine-api.js";
+import type { NoticeCode, ReplyBody } from "../engine-api.js";
 
-export const notice = (code: NoticeCode, text: string): EngineReply => ({ kind: "notice", code, text });
+export const notice = (code: NoticeCode, text: string): ReplyBody => ({ kind: "notice", code, text });
+
+export const alreadyAnswered = () =>
+  notice("already_answered", "This question was already answered (or its round is over): nothing changed.");
+
+export const notOwner = () => notice("not_owner", "Only the person who asked can answer these questions.");
 
 export const HELP_TEXT = [
   "I turn a one-line request into a tailored prompt for a small local model.",

@@ -3,15 +3,21 @@
  * before calling the model (nothing is lost if the process dies) and after; a failure is recorded as
  * the failed step and answered with a user-safe error and a retry.
  */
-import { verifyAlignment } from "../alignment/verify-alignment.js";
+
+import { supersedeQuantities } from "../capabilities/pin-values.js";
 import type { Conversation, Step } from "../conversation.js";
 import { conversationKeyString } from "../conversation.js";
-import type { EngineReply, TurnOptions } from "../engine-api.js";
+import type { ReplyBody, TurnOptions } from "../engine-api.js";
 import { isTailorError, TailorError } from "../errors.js";
-import { analyseCall } from "../model-calls/analyse-call.js";
 import { type CallSpec, callModel } from "../model-calls/call-model.js";
-import { integrateCall } from "../model-calls/integrate-call.js";
-import { synthesizeCall } from "../model-calls/synthesize-call.js";
+import {
+  analyseSpec,
+  chosenDomain,
+  finishPrompt,
+  integrateSpec,
+  previousForRefine,
+  synthesizeSpec,
+} from "../model-calls/conversation-calls.js";
 import {
   allQuestions,
   isPinned,
@@ -21,28 +27,31 @@ import {
   setCapability,
   startRound,
 } from "./conversation-state.js";
-import { type EngineDeps, type EngineLimits, EXEMPLARS_K } from "./engine-deps.js";
+import type { EngineDeps, EngineLimits } from "./engine-deps.js";
+import type { TurnState } from "./turn-state.js";
 
 export interface StepContext {
   deps: EngineDeps;
   limits: EngineLimits;
   options: TurnOptions;
   now: () => string;
+  /** The turn's record, refs and save queue (every save is fenced by the turn's lease). */
+  turn: TurnState;
 }
 
 export async function save(ctx: StepContext, conversation: Conversation): Promise<void> {
   conversation.updatedAt = ctx.now();
-  await ctx.deps.store.save(conversation, ctx.options.signal);
+  await ctx.turn.save(conversation, ctx.options.signal);
 }
 
 async function run<T>(ctx: StepContext, conversation: Conversation, step: Step, spec: CallSpec<T>): Promise<T> {
-  ctx.options.onProgress?.({ kind: "working", step });
+  ctx.options.onProgress?.({ kind: "working", step }, ctx.turn);
   const result = await callModel(spec, {
     model: ctx.deps.model,
     fairnessKey: conversationKeyString(conversation.key),
     signal: ctx.options.signal,
     onQueuePosition: (position) => {
-      if (position > 0) ctx.options.onProgress?.({ kind: "queued", position });
+      if (position > 0) ctx.options.onProgress?.({ kind: "queued", position }, ctx.turn);
     },
   });
   conversation.modelCalls += 1;
@@ -55,8 +64,8 @@ export async function guarded(
   ctx: StepContext,
   conversation: Conversation,
   step: Step,
-  body: () => Promise<EngineReply[]>,
-): Promise<EngineReply[]> {
+  body: () => Promise<ReplyBody[]>,
+): Promise<ReplyBody[]> {
   try {
     return await body();
   } catch (error) {
@@ -67,7 +76,7 @@ export async function guarded(
       // Not under the turn's signal: when the turn was aborted (shutdown), recording the failed step
       // is what lets retry resume it; the store's own deadline bounds the write.
       conversation.updatedAt = ctx.now();
-      await ctx.deps.store.save(conversation);
+      await ctx.turn.save(conversation);
     } catch (saveError) {
       // The record does not know about this turn: the engine keeps the event for the retry control.
       ctx.deps.logger.error("could not save the failed step", { step, error: saveError });
@@ -77,19 +86,13 @@ export async function guarded(
   }
 }
 
-export function analyse(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+export function analyse(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   return guarded(ctx, conversation, "analyse", async () => {
     conversation.phase = "analysing";
     await save(ctx, conversation);
-    const exemplars = ctx.deps.retriever.exemplars(conversation.intent, EXEMPLARS_K);
-    const answer = await run(
-      ctx,
-      conversation,
-      "analyse",
-      analyseCall({ intent: conversation.intent, exemplars, catalog: ctx.deps.capabilities }),
-    );
+    const answer = await run(ctx, conversation, "analyse", analyseSpec(conversation, ctx.deps));
     conversation.failedStep = undefined;
-    conversation.domain = answer.domain || exemplars[0]?.domain;
+    conversation.domain = chosenDomain(answer, conversation, ctx.deps);
     for (const p of answer.pinned) setCapability(conversation, p.capability, "pinned", p.value, "intent");
     for (const a of answer.assumed) setCapability(conversation, a.capability, "assumed", a.value, "model");
     const questions = answer.questions.slice(0, ctx.limits.maxQuestions);
@@ -101,23 +104,12 @@ export function analyse(ctx: StepContext, conversation: Conversation): Promise<E
   });
 }
 
-export function integrate(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+export function integrate(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   return guarded(ctx, conversation, "integrate", async () => {
     conversation.phase = "integrating";
     await save(ctx, conversation);
     const mayAskMore = conversation.round < ctx.limits.maxRounds;
-    const answer = await run(
-      ctx,
-      conversation,
-      "integrate",
-      integrateCall({
-        intent: conversation.intent,
-        capabilities: conversation.capabilities,
-        questions: conversation.questions,
-        freeText: conversation.pending,
-        mayAskMore,
-      }),
-    );
+    const answer = await run(ctx, conversation, "integrate", integrateSpec(conversation, ctx.deps, mayAskMore));
     conversation.failedStep = undefined;
     const answersText = [...conversation.questions.map((q) => q.answer ?? ""), ...conversation.pending].join("\n");
     for (const p of answer.pinned) pinFromUserText(conversation, p, answersText, "answer");
@@ -135,7 +127,7 @@ export function integrate(ctx: StepContext, conversation: Conversation): Promise
   });
 }
 
-export function synthesize(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+export function synthesize(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   return guarded(ctx, conversation, "synthesize", async () => {
     conversation.phase = "synthesizing";
     await save(ctx, conversation);
@@ -144,34 +136,32 @@ export function synthesize(ctx: StepContext, conversation: Conversation): Promis
 }
 
 /** A refinement: the pending owner messages are the request; the answer is version N+1. */
-export function refine(ctx: StepContext, conversation: Conversation): Promise<EngineReply[]> {
+export function refine(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   return guarded(ctx, conversation, "refine", async () => {
     await save(ctx, conversation);
     return writeVersion(ctx, conversation, "refine");
   });
 }
 
-async function writeVersion(ctx: StepContext, conversation: Conversation, step: Step): Promise<EngineReply[]> {
+async function writeVersion(ctx: StepContext, conversation: Conversation, step: Step): Promise<ReplyBody[]> {
   const previous = conversation.versions.at(-1);
   const request = step === "refine" ? conversation.pending.join("\n") : undefined;
   const answer = await run(
     ctx,
     conversation,
     step,
-    synthesizeCall({
-      intent: conversation.intent,
-      domain: conversation.domain,
-      capabilities: conversation.capabilities,
+    synthesizeSpec(conversation, ctx.deps, {
       questions: allQuestions(conversation),
       freeText: step === "refine" ? [] : conversation.pending,
-      exemplars: ctx.deps.retriever.exemplars(conversation.intent, EXEMPLARS_K),
-      ...(request !== undefined ? { previous: previous?.text ?? "", request } : {}),
+      ...(request !== undefined ? { previous: previousForRefine(previous?.text ?? ""), request } : {}),
     }),
   );
   // Only a refinement request can correct anything; the first synthesize has nothing to correct.
-  if (request !== undefined)
+  if (request !== undefined) {
     for (const c of answer.corrections) pinFromUserText(conversation, c, request, "correction");
-  const aligned = verifyAlignment(answer.prompt, conversation.capabilities);
+    supersedeQuantities(conversation, request);
+  }
+  const aligned = finishPrompt(answer.prompt, conversation);
   conversation.versions.push({
     version: (previous?.version ?? 0) + 1,
     text: aligned.prompt,
@@ -188,7 +178,7 @@ async function writeVersion(ctx: StepContext, conversation: Conversation, step: 
 }
 
 /** Re-runs the step that failed (or was cut off by a restart). */
-export function rerun(ctx: StepContext, conversation: Conversation, step: Step): Promise<EngineReply[]> {
+export function rerun(ctx: StepContext, conversation: Conversation, step: Step): Promise<ReplyBody[]> {
   switch (step) {
     case "analyse":
       return analyse(ctx, conversation);

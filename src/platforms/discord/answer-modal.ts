@@ -33,17 +33,3 @@ export function buildAnswerModal(round: RoundOnMessage): APIModalInteractionResp
     })),
   };
 }
-
-/** The submitted answers that are new: empty inputs and unchanged prefills are left out. */
-export function readModalAnswers(
-  submitted: ReadonlyMap<string, string>,
-  round: RoundOnMessage | undefined,
-): Record<string, string> {
-  const answers: Record<string, string> = {};
-  for (const [questionId, raw] of submitted) {
-    const value = raw.trim();
-    const before = round?.questions.find((q) => q.id === questionId)?.answer;
-    if (value !== "" && value !== before) answers[questionId] = value;
-  }
-  return answers;
-}

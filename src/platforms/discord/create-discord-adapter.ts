@@ -24,7 +24,6 @@ import { handleCommand } from "./handle-command.js";
 import { handleComponent } from "./handle-component.js";
 import { handleMessage } from "./handle-message.js";
 import { handleModal } from "./handle-modal.js";
-import { OpenRounds } from "./open-rounds.js";
 import { NO_MENTIONS } from "./outbound-message.js";
 
 export interface DiscordAdapterOptions {
@@ -57,7 +56,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   let client: Client | undefined;
   let aborter = new AbortController();
   const inFlight = new Set<Promise<void>>();
-  const rounds = new OpenRounds();
 
   /** Every handler runs detached; a failure is logged and dropped, the process stays up. */
   const track = (what: string, work: () => Promise<void>) => {
@@ -72,7 +70,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     engine: options.engine,
     logger,
     signal: aborter.signal,
-    rounds,
     messageContent: options.messageContent ?? false,
     maxIntentChars: options.maxIntentChars ?? DEFAULT_MAX_INTENT_CHARS,
   });

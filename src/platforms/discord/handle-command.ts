@@ -1,11 +1,10 @@
 /**
- * `/tailor intent:…`: deferred at once (within Discord's 3 seconds, before any model work). In a guild
- * text channel the deferred reply becomes the conversation's starter message (owner and intent) and the
- * conversation moves into a thread on it; in a DM or a thread it stays where it is. An empty or too long
- * intent gets the engine's notice privately.
+ * `/tailor intent:…`: claimed, then deferred (within Discord's 3 seconds, before any model work). In a
+ * guild text channel the deferred reply becomes the conversation's starter message (owner and intent)
+ * and the conversation moves into a thread on it; in a DM or a thread it stays where it is. An empty or
+ * too long intent gets the engine's notice privately. A duplicate delivery touches nothing.
  */
 import {
-  ChannelType,
   type ChatInputCommandInteraction,
   MessageFlags,
   type TextBasedChannel,
@@ -14,15 +13,15 @@ import {
   userMention,
 } from "discord.js";
 import { TAILOR_COMMAND } from "../../../commands/tailor.js";
-import type { ConversationKey } from "../../core/conversation.js";
-import type { InboundUser } from "../../core/engine-api.js";
-import { keyOfChannel } from "./channel-key.js";
-import { channelKey, dmKey, interactionEventId, threadKey } from "./conversation-keys.js";
+import type { EngineReply, InboundUser } from "../../core/engine-api.js";
 import { type DiscordContext, opensConversation } from "./discord-context.js";
 import { threadName } from "./handle-message.js";
+import { keyOfOpenedThread, normalizeCommand } from "./normalize-events.js";
 import { NO_MENTIONS } from "./outbound-message.js";
+import { placeOf } from "./place-of.js";
+import { renderReply } from "./render-reply.js";
 import { Replier } from "./replier.js";
-import { deliver, runTurn } from "./run-turn.js";
+import { claimFirst, runTurn } from "./run-turn.js";
 import { escapeText, truncate } from "./text-format.js";
 
 const STARTER_INTENT_CHARS = 300;
@@ -30,41 +29,45 @@ const STARTER_INTENT_CHARS = 300;
 export async function handleCommand(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
   if (interaction.commandName !== TAILOR_COMMAND.name) return;
   const intent = (interaction.options.getString("intent") ?? "").trim();
-  const base = { eventId: interactionEventId(interaction.id), user: userOf(interaction) };
   const channel = interaction.channel;
+  const place = (await placeOf(channel)) ?? {
+    kind: interaction.guildId ? ("other" as const) : ("dm" as const),
+    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    channelId: interaction.channelId,
+  };
+  const command = normalizeCommand({ interactionId: interaction.id, place, user: userOf(interaction), intent });
+  const refuse = async (replies: EngineReply[]) => {
+    const [first] = replies.flatMap(renderReply);
+    if (first)
+      await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  };
+  if (!(await claimFirst(context, command.claim, refuse))) return;
 
   if (!opensConversation(intent, context.maxIntentChars) || !channel) {
+    // The engine explains (usage, too long) privately.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const key: ConversationKey = interaction.guildId
-      ? channelKey(interaction.guildId, interaction.channelId)
-      : dmKey(interaction.channelId);
+    const event = command.event();
+    if (!event) return;
     const replier = new Replier({ channel: channel as TextBasedChannel, interaction, fillsDeferredReply: true });
-    const replies = await runTurn(context, { ...base, key, kind: "start", text: intent }, replier, { typing: false });
-    if (replies) await deliver(context, key, replies, replier);
+    await runTurn(context, event, { replier, typing: false });
     return;
   }
 
   await interaction.deferReply();
-  let key: ConversationKey | undefined;
-  let replier: Replier;
-  if (
-    interaction.inGuild() &&
-    (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement)
-  ) {
+  if (interaction.inGuild() && place.kind === "text") {
     const opened = await openThread(context, interaction, intent);
-    key = opened.thread
-      ? threadKey(interaction.guildId, channel.id, opened.thread.id)
-      : channelKey(interaction.guildId, channel.id);
-    replier = opened.thread
+    const key = opened.thread ? keyOfOpenedThread(place, opened.thread.id) : undefined;
+    const event = command.event(key);
+    if (!event) return;
+    const replier = opened.thread
       ? new Replier({ channel: opened.thread })
       : new Replier({ channel, interaction, fillsDeferredReply: !opened.starterSent });
-  } else {
-    key = await keyOfChannel(channel);
-    replier = new Replier({ channel, interaction, fillsDeferredReply: true });
+    await runTurn(context, event, { replier });
+    return;
   }
-  if (!key) return;
-  const replies = await runTurn(context, { ...base, key, kind: "start", text: intent }, replier);
-  if (replies) await deliver(context, key, replies, replier);
+  const event = command.event();
+  if (!event) return;
+  await runTurn(context, event, { replier: new Replier({ channel, interaction, fillsDeferredReply: true }) });
 }
 
 /** Turns the deferred reply into the starter message (owner and intent) and opens the thread on it. */
@@ -74,8 +77,7 @@ async function openThread(
   intent: string,
 ): Promise<{ thread?: ThreadChannel; starterSent: boolean }> {
   const channel = interaction.channel;
-  if (channel?.type !== ChannelType.GuildText && channel?.type !== ChannelType.GuildAnnouncement)
-    return { starterSent: false };
+  if (!channel || !("threads" in channel)) return { starterSent: false };
   let starterSent = false;
   try {
     const starter = await interaction.editReply({
@@ -88,7 +90,7 @@ async function openThread(
       startMessage: starter.id,
       autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
     });
-    return { thread, starterSent };
+    return { thread: thread as ThreadChannel, starterSent };
   } catch (error) {
     context.logger.warn("could not open a thread; the conversation stays in the channel", {
       error,

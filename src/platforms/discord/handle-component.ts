@@ -1,30 +1,41 @@
 /**
  * Buttons and selects: an option answers its question, "skip" writes the prompt now, "retry" re-runs
- * the failed step (each acknowledged at once with deferUpdate, before any model work), and "answer in
- * my own words" opens a modal (a modal is itself the acknowledgement).
+ * the failed step (each claimed, then acknowledged with deferUpdate, before any model work), and
+ * "answer in my own words" opens a modal (a modal is itself the acknowledgement).
  */
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
-import type { InboundEvent } from "../../core/engine-api.js";
+import type { EngineReply } from "../../core/engine-api.js";
 import { buildAnswerModal } from "./answer-modal.js";
-import { keyOfChannel } from "./channel-key.js";
-import { interactionEventId } from "./conversation-keys.js";
-import { parseCustomId } from "./custom-ids.js";
 import type { DiscordContext } from "./discord-context.js";
 import { viewOf } from "./message-view.js";
-import { optionText, readQuestionMessage } from "./question-message.js";
+import { normalizeComponent } from "./normalize-events.js";
+import { placeOf } from "./place-of.js";
+import { readQuestionMessage } from "./question-message.js";
+import { renderReply } from "./render-reply.js";
 import { Replier } from "./replier.js";
-import { runTurn } from "./run-turn.js";
-import { type Action, settleSource } from "./settle-source.js";
+import { claimFirst, runTurn } from "./run-turn.js";
 
 export async function handleComponent(
   context: DiscordContext,
   interaction: ButtonInteraction | StringSelectMenuInteraction,
 ): Promise<void> {
-  const parsed = parseCustomId(interaction.customId, interaction.isStringSelectMenu() ? "select" : "button");
-  if (!parsed || parsed.kind === "modal") return;
-  const source = { ...viewOf(interaction.message), id: interaction.message.id };
-
-  if (parsed.kind === "other") {
+  const source = viewOf(interaction.message);
+  const place = await placeOf(interaction.channel);
+  if (!place || !interaction.channel) return;
+  const normalized = normalizeComponent({
+    interactionId: interaction.id,
+    place,
+    user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
+    customId: interaction.customId,
+    component: interaction.isStringSelectMenu() ? "select" : "button",
+    ...(interaction.isStringSelectMenu() ? { values: interaction.values } : {}),
+    rows: source.rows,
+  });
+  if (normalized.action === "ignore") {
+    context.logger.debug("component ignored", { customId: interaction.customId, reason: normalized.reason });
+    return;
+  }
+  if (normalized.action === "open-modal") {
     const round = readQuestionMessage(source.content, source.rows);
     if (!round || round.questions.length === 0) {
       await interaction.reply({ content: "This round of questions is over.", flags: MessageFlags.Ephemeral });
@@ -34,33 +45,12 @@ export async function handleComponent(
     return;
   }
 
-  await interaction.deferUpdate();
-  const channel = interaction.channel;
-  const key = channel ? await keyOfChannel(channel) : undefined;
-  if (!channel || !key) return;
-  const base = {
-    eventId: interactionEventId(interaction.id),
-    key,
-    user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
+  const refuse = async (replies: EngineReply[]) => {
+    const [first] = replies.flatMap(renderReply);
+    if (first) await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral });
   };
-
-  let event: InboundEvent;
-  let action: Action;
-  if (parsed.kind === "answer") {
-    const index = interaction.isStringSelectMenu() ? Number(interaction.values[0]) : parsed.optionIndex;
-    const option = index === undefined ? undefined : optionText(source.rows, parsed.questionId, index);
-    if (option === undefined) {
-      context.logger.warn("answer control without a readable option", { customId: interaction.customId });
-      return;
-    }
-    event = { ...base, kind: "answer", questionId: parsed.questionId, option };
-    action = { kind: "answered", answers: [{ questionId: parsed.questionId, choice: option }] };
-  } else {
-    event = { ...base, kind: parsed.kind };
-    action = { kind: "closed" };
-  }
-
-  const replier = new Replier({ channel, interaction, sourceMessage: interaction.message });
-  const replies = await runTurn(context, event, replier);
-  if (replies) await settleSource(context, key, replies, replier, source, action);
+  if (!(await claimFirst(context, normalized.claim, refuse))) return;
+  await interaction.deferUpdate();
+  const replier = new Replier({ channel: interaction.channel, interaction });
+  await runTurn(context, normalized.event, { replier, sourceId: interaction.message.id });
 }

@@ -1,10 +1,10 @@
 /**
  * A message: a mention in a guild channel opens a thread for a new conversation, a mention (or, with
  * the message-content intent, any message) in a thread continues its conversation, every DM message
- * belongs to the DM's conversation. Bots, the bot itself and system messages are ignored.
+ * belongs to the DM's conversation. The event is claimed before the thread is opened or anything is
+ * posted, so a replayed MESSAGE_CREATE (or one reaching two replicas) acts once.
  */
 import {
-  ChannelType,
   DiscordAPIError,
   type Message,
   MessageType,
@@ -12,66 +12,68 @@ import {
   ThreadAutoArchiveDuration,
   type ThreadChannel,
 } from "discord.js";
-import type { InboundEvent, InboundUser } from "../../core/engine-api.js";
-import { keyOfChannel } from "./channel-key.js";
-import { channelKey, messageEventId, threadKey } from "./conversation-keys.js";
+import type { InboundUser } from "../../core/engine-api.js";
 import { type DiscordContext, opensConversation } from "./discord-context.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
+import { keyOfOpenedThread, normalizeMessage } from "./normalize-events.js";
+import { placeOf } from "./place-of.js";
+import { renderReply } from "./render-reply.js";
 import { Replier } from "./replier.js";
-import { type ChannelKind, routeMessage } from "./route-message.js";
-import { deliver, runTurn } from "./run-turn.js";
+import { claimFirst, runTurn } from "./run-turn.js";
 import { oneLine, truncate } from "./text-format.js";
 
 export async function handleMessage(context: DiscordContext, message: Message): Promise<void> {
-  const route = routeMessage(
+  const place = await placeOf(message.channel);
+  if (!place) return;
+  const normalized = normalizeMessage(
     {
+      id: message.id,
+      place,
+      user: userOf(message),
       authorId: message.author.id,
       authorIsBot: message.author.bot,
       system: message.system || (message.type !== MessageType.Default && message.type !== MessageType.Reply),
       content: message.content,
       mentionsBot: message.mentions.users.has(context.client.user.id),
-      channelKind: channelKind(message),
     },
     { id: context.client.user.id, messageContent: context.messageContent },
   );
-  if (route.action === "ignore") {
-    context.logger.debug("message ignored", { messageId: message.id, reason: route.reason });
+  if (normalized.action === "ignore") {
+    context.logger.debug("message ignored", { messageId: message.id, reason: normalized.reason });
     return;
   }
-  const base = { eventId: messageEventId(message.id), user: userOf(message) };
+  // Refusals and store errors answer the message itself (a plain message cannot be answered privately).
+  const here = new Replier({ channel: message.channel, replyTo: message });
+  const tell = async (replies: Parameters<typeof renderReply>[0][]) => {
+    for (const reply of replies) for (const part of renderReply(reply)) await here.send(part);
+  };
+  if (!(await claimFirst(context, normalized.claim, tell))) return;
 
-  if (route.action === "message") {
-    const key = await keyOfChannel(message.channel);
-    if (!key) return;
-    const event: InboundEvent = { ...base, key, kind: "message", text: route.text, mayStart: route.mayStart };
-    const replier = new Replier({ channel: message.channel });
-    const replies = await runTurn(context, event, replier);
-    if (replies) await deliver(context, key, replies, replier);
+  if (normalized.action === "message") {
+    await runTurn(context, normalized.event, { replier: new Replier({ channel: message.channel }) });
     return;
   }
-
-  if (!message.inGuild()) return;
-  if (route.action === "start-in-thread" && opensConversation(route.text, context.maxIntentChars)) {
-    const { thread, duplicate } = await openThread(context, message, route.text);
+  if (
+    normalized.action === "start-in-thread" &&
+    message.inGuild() &&
+    opensConversation(normalized.text, context.maxIntentChars)
+  ) {
+    const { thread, duplicate } = await openThread(context, message, normalized.text);
     if (duplicate) return;
-    if (thread) {
-      const key = threadKey(message.guildId, message.channelId, thread.id);
-      const replier = new Replier({ channel: thread });
-      const replies = await runTurn(context, { ...base, key, kind: "start", text: route.text }, replier);
-      if (replies) await deliver(context, key, replies, replier);
+    const key = thread ? keyOfOpenedThread(place, thread.id) : undefined;
+    if (thread && key) {
+      await runTurn(context, normalized.inThread(key), { replier: new Replier({ channel: thread }) });
       return;
     }
   }
   // No thread (an empty or too long intent, or none could be opened): answer in the channel itself.
-  const key = channelKey(message.guildId, message.channelId);
-  const replier = new Replier({ channel: message.channel, replyTo: message });
-  const replies = await runTurn(context, { ...base, key, kind: "start", text: route.text }, replier);
-  if (replies) await deliver(context, key, replies, replier);
+  await runTurn(context, normalized.event, { replier: here });
 }
 
 /**
  * Opens the conversation's thread on the message. Discord allows one thread per message, so a thread
- * that already exists means this message was handled before (a replayed event): it is dropped.
+ * that already exists means this message was handled before (a replay after the claim was forgotten,
+ * as an in-process claim is by a restart): it is dropped.
  */
 async function openThread(context: DiscordContext, message: Message<true>, text: string): Promise<OpenedThread> {
   try {
@@ -99,11 +101,3 @@ export const userOf = (message: Message): InboundUser => ({
   id: message.author.id,
   name: message.member?.displayName ?? message.author.globalName ?? message.author.username,
 });
-
-function channelKind(message: Message): ChannelKind {
-  const channel = message.channel;
-  if (channel.isDMBased()) return "dm";
-  if (channel.isThread()) return "thread";
-  if (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement) return "text";
-  return "other";
-}

@@ -1,54 +1,48 @@
 /**
- * The "answer in my own words" modal: acknowledged at once (deferUpdate on the questions message),
- * then its answers go to the engine as one `answers` event.
+ * The "answer in my own words" modal: claimed, acknowledged at once (deferUpdate on the questions
+ * message), then its answers go to the engine as one `answers` event.
  */
-import { ComponentType, type ModalSubmitInteraction } from "discord.js";
-import { readModalAnswers } from "./answer-modal.js";
-import { keyOfChannel } from "./channel-key.js";
-import { interactionEventId } from "./conversation-keys.js";
-import { parseCustomId } from "./custom-ids.js";
+import { ComponentType, MessageFlags, type ModalSubmitInteraction } from "discord.js";
+import type { EngineReply } from "../../core/engine-api.js";
 import type { DiscordContext } from "./discord-context.js";
 import { viewOf } from "./message-view.js";
+import { normalizeModal } from "./normalize-events.js";
+import { placeOf } from "./place-of.js";
 import { readQuestionMessage } from "./question-message.js";
+import { renderReply } from "./render-reply.js";
 import { Replier } from "./replier.js";
-import { deliver, runTurn } from "./run-turn.js";
-import { settleSource } from "./settle-source.js";
+import { claimFirst, runTurn } from "./run-turn.js";
 
 export async function handleModal(context: DiscordContext, interaction: ModalSubmitInteraction): Promise<void> {
-  if (parseCustomId(interaction.customId, "modal")?.kind !== "modal") return;
-  const message = interaction.message;
-  if (message) await interaction.deferUpdate();
-  else await interaction.deferReply();
+  const place = await placeOf(interaction.channel);
   const channel = interaction.channel;
-  const key = channel ? await keyOfChannel(channel) : undefined;
-  if (!channel || !key) return;
-
-  const submitted = new Map<string, string>();
+  if (!place || !channel) return;
+  const fields = new Map<string, string>();
   for (const [customId, field] of interaction.fields.fields)
-    if (field.type === ComponentType.TextInput) submitted.set(customId, field.value);
-  const source = message ? { ...viewOf(message), id: message.id } : undefined;
-  const answers = readModalAnswers(submitted, source ? readQuestionMessage(source.content, source.rows) : undefined);
-  const replier = new Replier({
-    channel,
-    interaction,
-    ...(message ? { sourceMessage: message } : { fillsDeferredReply: true }),
+    if (field.type === ComponentType.TextInput) fields.set(customId, field.value);
+  const message = interaction.message;
+  const source = message ? viewOf(message) : undefined;
+  const normalized = normalizeModal({
+    interactionId: interaction.id,
+    place,
+    user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
+    customId: interaction.customId,
+    fields,
+    round: source ? readQuestionMessage(source.content, source.rows) : undefined,
   });
-  if (Object.keys(answers).length === 0) {
-    await replier.send({ content: "Every answer was empty: nothing changed.", ephemeral: true });
+  if (normalized.action === "ignore") return;
+
+  const refuse = async (replies: EngineReply[]) => {
+    const [first] = replies.flatMap(renderReply);
+    if (first) await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral });
+  };
+  if (!(await claimFirst(context, normalized.claim, refuse))) return;
+  if (normalized.action === "empty") {
+    await interaction.reply({ content: "Every answer was empty: nothing changed.", flags: MessageFlags.Ephemeral });
     return;
   }
-
-  const event = {
-    eventId: interactionEventId(interaction.id),
-    key,
-    user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
-    kind: "answers" as const,
-    answers,
-  };
-  const replies = await runTurn(context, event, replier);
-  if (!replies) return;
-  if (source) {
-    const choices = Object.entries(answers).map(([questionId, choice]) => ({ questionId, choice }));
-    await settleSource(context, key, replies, replier, source, { kind: "answered", answers: choices });
-  } else await deliver(context, key, replies, replier);
+  if (message) await interaction.deferUpdate();
+  else await interaction.deferReply();
+  const replier = new Replier({ channel, interaction, ...(message ? {} : { fillsDeferredReply: true }) });
+  await runTurn(context, normalized.event, { replier, ...(message ? { sourceId: message.id } : {}) });
 }

@@ -43,12 +43,14 @@ export function renderQuestions(reply: QuestionsReply): OutboundMessage {
       lines.push(answerLine(escapeText(truncate(oneLine(question.answer), MAX_ANSWER_CHARS))));
   });
 
+  // A closed round keeps its rows (the choices stay visible), every control disabled.
+  const closed = reply.closed === true;
   const rows: Row[] = [];
   for (const question of questions) {
-    const row = rows.length < MAX_QUESTION_ROWS ? questionRow(question) : undefined;
+    const row = rows.length < MAX_QUESTION_ROWS ? questionRow(question, closed) : undefined;
     if (row) rows.push(row);
   }
-  const open = questions.filter((q) => q.answer === undefined);
+  const open = closed ? [] : questions.filter((q) => q.answer === undefined);
   rows.push({
     type: ComponentType.ActionRow,
     components: [
@@ -75,10 +77,10 @@ export function renderQuestions(reply: QuestionsReply): OutboundMessage {
 }
 
 /** Buttons when every option fits a button, a select otherwise; nothing for a free-text-only question. */
-function questionRow(question: QuestionView): Row | undefined {
+function questionRow(question: QuestionView, closed: boolean): Row | undefined {
   const options = question.options.slice(0, DISCORD_LIMITS.selectOptions);
   if (options.length === 0) return undefined;
-  const answered = question.answer !== undefined;
+  const answered = question.answer !== undefined || closed;
   const asButtons =
     options.length <= DISCORD_LIMITS.buttonsPerRow &&
     options.every(

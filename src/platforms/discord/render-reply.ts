@@ -1,6 +1,6 @@
 /** Turns each engine reply into Discord messages, within Discord's limits. */
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { EngineReply, NoticeCode } from "../../core/engine-api.js";
+import type { EngineReply } from "../../core/engine-api.js";
 import { CUSTOM_IDS } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import type { OutboundMessage } from "./outbound-message.js";
@@ -8,10 +8,13 @@ import { renderPrompt } from "./render-prompt.js";
 import { renderQuestions } from "./render-questions.js";
 import { truncate } from "./text-format.js";
 
-/** Notices meant for the person who acted only (when the platform allows it: interaction replies). */
-const PRIVATE_NOTICES: ReadonlySet<NoticeCode> = new Set(["usage", "too_long", "not_allowed", "dms_off", "help"]);
-
+/** A private reply is ephemeral where the platform allows it (interaction replies), else a plain message. */
 export function renderReply(reply: EngineReply): OutboundMessage[] {
+  const messages = renderBody(reply);
+  return reply.visibility === "private" ? messages.map((m) => ({ ...m, ephemeral: true })) : messages;
+}
+
+function renderBody(reply: EngineReply): OutboundMessage[] {
   switch (reply.kind) {
     case "questions":
       return [renderQuestions(reply)];
@@ -42,16 +45,6 @@ export function renderReply(reply: EngineReply): OutboundMessage[] {
         },
       ];
     case "notice":
-      return [
-        {
-          content: truncate(reply.text, DISCORD_LIMITS.messageContent),
-          ...(PRIVATE_NOTICES.has(reply.code) ? { ephemeral: true } : {}),
-        },
-      ];
+      return [{ content: truncate(reply.text, DISCORD_LIMITS.messageContent) }];
   }
 }
-
-/** The message of a failed turn the engine could not answer itself (it threw). */
-export const unexpectedFailure = (userMessage: string): OutboundMessage => ({
-  content: truncate(userMessage, DISCORD_LIMITS.messageContent),
-});

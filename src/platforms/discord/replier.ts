@@ -19,9 +19,6 @@ import { viewOf } from "./message-view.js";
 import { NO_MENTIONS, type OutboundMessage } from "./outbound-message.js";
 import { markAnswered } from "./question-message.js";
 
-/** A sent message, to edit later (a queue position update). */
-export type SentRef = { via: "interaction"; id: string } | { via: "channel"; message: Message };
-
 /** A channel the bot can post in (discord.js types a forum thread apart from `TextBasedChannel`). */
 export type ReplyChannel = TextBasedChannel | ThreadChannel;
 type SendableChannel = ReplyChannel & { send: (options: never) => Promise<Message> };
@@ -31,8 +28,6 @@ export interface ReplierOptions {
   interaction?: RepliableInteraction;
   /** The interaction was deferred with a reply (type 5) that the first message fills. */
   fillsDeferredReply?: boolean;
-  /** The message a component or modal came from (edited in place). */
-  sourceMessage?: Message;
   /** Channel messages answer this message (a mention that could not start a conversation). */
   replyTo?: Message;
   now?: () => number;
@@ -49,67 +44,47 @@ export class Replier {
     this.now = options.now ?? Date.now;
   }
 
-  async send(message: OutboundMessage): Promise<SentRef> {
+  /** Sends a message (filling a deferred reply first); returns its id. */
+  async send(message: OutboundMessage): Promise<string> {
     const interaction = this.liveInteraction();
     const payload = toPayload(message);
     if (interaction) {
       if (this.fillsDeferredReply) {
         this.fillsDeferredReply = false;
         const sent = await this.unarchivingRetry(() => interaction.editReply(payload));
-        return { via: "interaction", id: sent.id };
+        return sent.id;
       }
       const flags = message.ephemeral ? MessageFlags.Ephemeral : undefined;
       const sent = await this.unarchivingRetry(() => interaction.followUp({ ...payload, ...(flags ? { flags } : {}) }));
-      return { via: "interaction", id: sent.id };
+      return sent.id;
     }
+    return this.sendToChannel(message);
+  }
+
+  /** A plain channel message (never through the interaction): any replica can edit or delete it by id. */
+  async sendToChannel(message: OutboundMessage): Promise<string> {
     const channel = this.channel as SendableChannel;
     const reply = this.options.replyTo
       ? { reply: { messageReference: this.options.replyTo.id, failIfNotExists: false } }
       : {};
-    const sent = await this.unarchivingRetry(() => channel.send({ ...payload, ...reply } as never));
-    return { via: "channel", message: sent };
+    const sent = await this.unarchivingRetry(() => channel.send({ ...toPayload(message), ...reply } as never));
+    return sent.id;
   }
 
-  async edit(ref: SentRef, message: OutboundMessage): Promise<void> {
-    const payload = toPayload(message);
-    const interaction = this.liveInteraction();
-    if (ref.via === "channel") await this.unarchivingRetry(() => ref.message.edit(payload));
-    else if (interaction) await this.unarchivingRetry(() => interaction.editReply({ ...payload, message: ref.id }));
+  /** Replaces a message of this channel posted earlier (by any replica, before any restart). */
+  async editById(id: string, message: OutboundMessage): Promise<void> {
+    await this.unarchivingRetry(() => this.channel.messages.edit(id, toPayload(message)));
   }
 
-  /** Removes a message that has served its purpose (the queue position once the answer is there). */
-  async remove(ref: SentRef): Promise<void> {
-    const interaction = this.liveInteraction();
-    if (ref.via === "channel") await ref.message.delete();
-    else if (interaction) await interaction.deleteReply(ref.id);
+  async deleteById(id: string): Promise<void> {
+    await this.channel.messages.delete(id);
   }
 
-  /** Disables every control of a message sent earlier (read fresh, so shown answers stay). */
-  async closeControls(ref: SentRef): Promise<void> {
-    const interaction = this.liveInteraction();
-    if (ref.via === "channel") {
-      const current = viewOf(await ref.message.fetch());
-      if (current.rows.length === 0) return;
-      await this.unarchivingRetry(() =>
-        ref.message.edit(toPayload(markAnswered(current.content, current.rows, { all: true }))),
-      );
-    } else if (interaction) {
-      const current = viewOf(await interaction.fetchReply(ref.id));
-      if (current.rows.length === 0) return;
-      const closed = toPayload(markAnswered(current.content, current.rows, { all: true }));
-      await this.unarchivingRetry(() => interaction.editReply({ ...closed, message: ref.id }));
-    }
-  }
-
-  /** Replaces the message the component or modal was on (after `deferUpdate`, "@original" is that message). */
-  async updateSource(message: OutboundMessage): Promise<void> {
-    const payload = toPayload(message);
-    const interaction = this.liveInteraction();
-    if (interaction) await this.unarchivingRetry(() => interaction.editReply(payload));
-    else if (this.options.sourceMessage) {
-      const source = this.options.sourceMessage;
-      await this.unarchivingRetry(() => source.edit(payload));
-    }
+  /** Disables every control of a message posted earlier (read fresh, so shown answers stay). */
+  async closeControlsById(id: string): Promise<void> {
+    const current = viewOf(await this.channel.messages.fetch(id));
+    if (current.rows.length === 0) return;
+    await this.editById(id, markAnswered(current.content, current.rows, { all: true }));
   }
 
   private liveInteraction(): RepliableInteraction | undefined {

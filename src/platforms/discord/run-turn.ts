@@ -1,22 +1,29 @@
 /**
  * One engine turn on Discord: typing indicator and queue position while the model works, then the
- * replies. A turn the engine could not answer (it threw) gets a user-safe line, never the internals.
+ * replies, rendered inside the turn (under the conversation's lock). Which replies are private and
+ * when a round is over is the engine's decision; the round's questions message, the prompt and the
+ * queue notice are found through the conversation's refs (saved in the store), so any replica, after
+ * any restart, updates the right message.
  */
-import type { ConversationKey } from "../../core/conversation.js";
-import type { EngineReply, InboundEvent, Progress, TailorEngine } from "../../core/engine-api.js";
-import { isTailorError, TailorError } from "../../core/errors.js";
+import {
+  type ClaimRequest,
+  type EngineReply,
+  type InboundEvent,
+  type Progress,
+  REF_NAMES,
+  type TailorEngine,
+  type TurnIo,
+} from "../../core/engine-api.js";
 import type { Logger } from "../../core/ports.js";
-import { endsRound, type OpenRounds } from "./open-rounds.js";
 import type { OutboundMessage } from "./outbound-message.js";
-import { renderReply, unexpectedFailure } from "./render-reply.js";
-import type { Replier, SentRef } from "./replier.js";
+import { renderReply } from "./render-reply.js";
+import type { Replier } from "./replier.js";
 import { startTyping } from "./typing-indicator.js";
 
 export interface TurnContext {
   engine: TailorEngine;
   logger: Logger;
   signal: AbortSignal;
-  rounds: OpenRounds;
 }
 
 const queueNotice = (position: number): OutboundMessage => ({
@@ -26,67 +33,126 @@ const queueNotice = (position: number): OutboundMessage => ({
       : `⏳ The model is busy: you are number ${position} in line.`,
 });
 
-/** Runs the turn; undefined when it failed outright (the user was told). */
-export async function runTurn(
+/**
+ * Claims the event before any side effect (a thread, a deferral); false when this replica must do
+ * nothing more. A refusal the user should hear about is handed to `tell`.
+ */
+export async function claimFirst(
   context: TurnContext,
-  event: InboundEvent,
-  replier: Replier,
-  options: { typing?: boolean } = {},
-): Promise<EngineReply[] | undefined> {
+  request: ClaimRequest,
+  tell: (replies: EngineReply[]) => Promise<unknown>,
+): Promise<boolean> {
+  const claim = await context.engine.claim(request, context.signal);
+  if (claim.claimed) return true;
+  if (claim.replies.length > 0)
+    await tell(claim.replies).catch((error: unknown) => context.logger.warn("could not answer a refusal", { error }));
+  return false;
+}
+
+export interface TurnPlace {
+  replier: Replier;
+  /** The message a component or modal was used on (updated when the record has no ref for it). */
+  sourceId?: string;
+  typing?: boolean;
+}
+
+/** Runs the claimed event's turn and renders its replies. */
+export async function runTurn(context: TurnContext, event: InboundEvent, place: TurnPlace): Promise<void> {
   const logger = context.logger.child({ eventId: event.eventId });
-  const typing = options.typing === false ? undefined : startTypingOn(replier, logger);
-  let queued: Promise<SentRef | undefined> | undefined;
+  const { replier } = place;
+  const typing = place.typing === false ? undefined : startTypingOn(replier, logger);
+  let queued: Promise<string | undefined> | undefined;
   let lastPosition = 0;
-  const onProgress = (progress: Progress) => {
+  const onProgress = (progress: Progress, io: TurnIo) => {
     if (progress.kind !== "queued" || progress.position < 1 || progress.position === lastPosition) return;
     lastPosition = progress.position;
     const notice = queueNotice(progress.position);
-    // The first position is posted, later ones edit that message; sends stay in order.
-    queued = queued
-      ? queued.then(async (ref) => {
-          if (ref) await replier.edit(ref, notice);
-          return ref;
-        })
-      : replier.send(notice);
-    queued = queued.catch((error: unknown) => {
+    // The first position is posted (and its id saved), later ones edit that message; sends stay in order.
+    queued = (
+      queued
+        ? queued.then(async (id) => {
+            if (id) await replier.editById(id, notice);
+            return id;
+          })
+        : replier.sendToChannel(notice).then(async (id) => {
+            await io.setRefs({ [REF_NAMES.working]: id });
+            return id;
+          })
+    ).catch((error: unknown) => {
       logger.warn("queue notice failed", { error });
       return undefined;
     });
   };
   try {
-    return await context.engine.handle(event, { signal: context.signal, onProgress });
-  } catch (error) {
-    logger.error("turn failed", { error, kind: event.kind });
-    const safe = isTailorError(error) ? error : new TailorError("internal", "turn failed", { cause: error });
-    await replier.send(unexpectedFailure(safe.userMessage)).catch((sendError: unknown) => {
-      logger.warn("could not report a failed turn", { error: sendError });
+    await context.engine.handle(event, {
+      claimed: true,
+      signal: context.signal,
+      onProgress,
+      deliver: async (replies, io) => {
+        typing?.stop();
+        await queued;
+        await deliver(replies, io, place, event, logger);
+      },
     });
-    return undefined;
   } finally {
     typing?.stop();
-    // The queue position is stale once the answer is there.
-    const ref = await queued;
-    if (ref) await replier.remove(ref).catch((error: unknown) => logger.debug("queue notice not removed", { error }));
   }
 }
 
-/**
- * Sends every reply, in order. A reply that ends the round closes the previous questions message's
- * controls (unless `settledId`, the message a control was used on, already shows the outcome).
- */
-export async function deliver(
-  context: TurnContext,
-  key: ConversationKey,
+async function deliver(
   replies: readonly EngineReply[],
-  replier: Replier,
-  settledId?: string,
+  io: TurnIo,
+  place: TurnPlace,
+  event: InboundEvent,
+  logger: Logger,
 ): Promise<void> {
-  if (endsRound(replies)) await context.rounds.close(key, context.logger, settledId);
-  for (const reply of replies)
-    for (const message of renderReply(reply)) {
-      const ref = await replier.send(message);
-      if (reply.kind === "questions") context.rounds.remember(key, replier, ref);
+  const { replier } = place;
+  const attempt = async (what: string, work: () => Promise<unknown>) =>
+    work().catch((error: unknown) => logger.warn(`could not ${what}`, { error }));
+
+  // The queue position is stale once the answer is there (also one left by a process that died).
+  const working = io.refs[REF_NAMES.working];
+  if (working) {
+    await attempt("remove the queue notice", () => replier.deleteById(working));
+    await io.setRefs({ [REF_NAMES.working]: undefined });
+  }
+  // A used retry button goes away as the step's outcome arrives.
+  const sourceId = place.sourceId;
+  if (event.kind === "retry" && sourceId && replies.some((r) => r.visibility === "public"))
+    await attempt("close the retry button", () => replier.closeControlsById(sourceId));
+  const controlsUsed = event.kind === "answer" || event.kind === "answers" || event.kind === "skip";
+  for (const reply of replies) {
+    if (reply.kind === "questions") {
+      const saved = io.refs[REF_NAMES.questions];
+      const roundId = saved
+        ? io.refs[REF_NAMES.questionsRound] === String(reply.round)
+          ? saved
+          : undefined
+        : controlsUsed
+          ? place.sourceId
+          : undefined;
+      const [message] = renderReply(reply);
+      if (!message) continue;
+      if (reply.closesRound) {
+        if (roundId) await attempt("close a round's controls", () => replier.editById(roundId, message));
+        await io.setRefs({ [REF_NAMES.questions]: undefined, [REF_NAMES.questionsRound]: undefined });
+        continue;
+      }
+      if (roundId) {
+        const updated = await replier.editById(roundId, message).then(
+          () => true,
+          () => false,
+        );
+        if (updated) continue;
+      }
+      const id = await replier.send(message);
+      await io.setRefs({ [REF_NAMES.questions]: id, [REF_NAMES.questionsRound]: String(reply.round) });
+      continue;
     }
+    let last: string | undefined;
+    for (const message of renderReply(reply)) last = await replier.send(message);
+    if (reply.kind === "prompt" && last) await io.setRefs({ [REF_NAMES.prompt]: last });
+  }
 }
 
 function startTypingOn(replier: Replier, logger: Logger) {

@@ -4,12 +4,12 @@
  * after, in the background, so Slack's 3-second deadline always holds.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { InboundEvent, TailorEngine } from "../../core/engine-api.js";
+import type { EngineReply, InboundEvent, TailorEngine } from "../../core/engine-api.js";
 import type { Logger } from "../../core/ports.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import { createBoltApp } from "./bolt-app.js";
 import {
-  commandEventId,
+  commandClaim,
   normalizeAction,
   normalizeCommand,
   normalizeMessage,
@@ -17,7 +17,7 @@ import {
   type SlackMessageEvent,
 } from "./normalize-events.js";
 import { CANNOT_POST_TEXT, renderRoot, USAGE_TEXT } from "./render-reply.js";
-import { type ClickedMessage, TurnRunner } from "./run-turn.js";
+import { type ClickedMessage, type RunOptions, TurnRunner } from "./run-turn.js";
 import { ANSWER_ACTION_PREFIX, RETRY_ACTION_ID, SKIP_ACTION_ID, TAILOR_COMMAND } from "./slack-ids.js";
 import type { Block } from "./slack-message.js";
 import type { ThreadTarget } from "./thread-poster.js";
@@ -36,8 +36,6 @@ export interface SlackAdapterOptions {
   logger: Logger;
 }
 
-/** Slash commands may be redelivered; the root message must be posted once. */
-const SEEN_COMMANDS_MAX = 1000;
 /** How long stop() waits for turns in flight (the composition root drains the engine before this). */
 const STOP_GRACE_MS = 10_000;
 
@@ -46,10 +44,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   const bolt = createBoltApp({ ...options, port: options.port ?? 3000 });
   const { app } = bolt;
   const inFlight = new Set<Promise<void>>();
-  const seenCommands = new Set<string>();
+  // Aborted on stop: turns in flight end (their failed step is saved, so retry resumes it).
+  let stopping = new AbortController();
   const turns = new TurnRunner(app.client, engine, logger);
-  const runTurn = (event: InboundEvent, target: ThreadTarget, clicked?: ClickedMessage) =>
-    turns.run(event, target, clicked);
+  const runTurn = (event: InboundEvent, target: ThreadTarget, options: Omit<RunOptions, "signal"> = {}) =>
+    turns.run(event, target, { ...options, signal: stopping.signal });
 
   const spawn = (what: string, work: () => Promise<void>): void => {
     const task = work()
@@ -58,14 +57,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     inFlight.add(task);
   };
 
-  const firstTime = (id: string): boolean => {
-    if (seenCommands.has(id)) return false;
-    seenCommands.add(id);
-    if (seenCommands.size > SEEN_COMMANDS_MAX) seenCommands.delete(seenCommands.values().next().value as string);
-    return true;
-  };
-
   async function startFromCommand(command: SlackCommandPayload, respond: (text: string) => Promise<void>) {
+    // Claimed before the root message is posted: a redelivered command, or the same command reaching
+    // another replica, posts nothing. A refusal (access rules, store down) is said privately.
+    const claim = await engine.claim(commandClaim(command), stopping.signal);
+    if (!claim.claimed) {
+      for (const reply of claim.replies) await respond(replyText(reply));
+      return;
+    }
     const root = renderRoot(command.user_id, command.text.trim());
     let rootTs: string | undefined;
     try {
@@ -85,7 +84,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       return;
     }
     const target = { channel: command.channel_id, threadTs: rootTs, userId: command.user_id };
-    await runTurn(normalizeCommand(command, rootTs), target);
+    await runTurn(normalizeCommand(command, rootTs), target, { claimed: true });
   }
 
   app.command(TAILOR_COMMAND, async ({ command, ack, respond }) => {
@@ -100,7 +99,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       return;
     }
     await ack();
-    if (!firstTime(commandEventId(command))) return;
     const reply = async (text: string) => {
       await respond({ response_type: "ephemeral", text }).catch((error: unknown) =>
         logger.warn("could not respond to /tailor", { error }),
@@ -134,7 +132,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       blocks: (body.message?.blocks ?? []) as Block[],
     };
     const target = { channel: normalized.channel, threadTs: normalized.event.key.thread, userId: body.user.id };
-    spawn("action", () => runTurn(normalized.event, target, clicked));
+    spawn("action", () => runTurn(normalized.event, target, { clicked }));
   };
   app.action<BlockAction<ButtonAction>>(
     { type: "block_actions", action_id: new RegExp(`^${ANSWER_ACTION_PREFIX}`) },
@@ -151,10 +149,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     name: "slack",
     isConnected: () => bolt.isConnected(),
     async start() {
+      stopping = new AbortController();
       await bolt.start();
       logger.info("Slack adapter connected", { mode: bolt.mode });
     },
     async stop() {
+      stopping.abort();
       await bolt.stop().catch((error: unknown) => logger.warn("Slack adapter stop failed", { error }));
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
@@ -165,6 +165,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     },
   };
 }
+
+/** A claim's reply as the one line `respond` can carry (a notice or a user-safe error). */
+const replyText = (reply: EngineReply): string =>
+  reply.kind === "notice" ? reply.text : reply.kind === "error" ? reply.message : "";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 interface MessageArgs {

@@ -4,7 +4,7 @@
  * same event id (`slack:<channel>:<ts>`), so the engine's once-only claim acts on one of them.
  */
 import type { ConversationKey } from "../../core/conversation.js";
-import type { InboundEvent } from "../../core/engine-api.js";
+import type { ClaimRequest, InboundEvent } from "../../core/engine-api.js";
 import { optionOfValue } from "./render-questions.js";
 import { ANSWER_ACTION_PREFIX, questionIdOfBlock, RETRY_ACTION_ID, SKIP_ACTION_ID } from "./slack-ids.js";
 
@@ -49,13 +49,15 @@ export function normalizeMessage(event: SlackMessageEvent, context: MessageConte
     event.type === "app_mention" || (context.botUserId !== undefined && mentions(raw, context.botUserId));
   const text = (context.botUserId ? stripMention(raw, context.botUserId) : raw).trim();
   const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
+  const direct = isDirectMessage(event);
   const base = {
     eventId: slackEventId(event.channel, event.ts),
     key: keyOf(context.teamId, event.channel, event.thread_ts ?? event.ts),
     user: { id: event.user },
+    direct,
   };
   // A DM always answers in the thread of the message: a new DM starts, a DM thread reply continues.
-  if (isDirectMessage(event)) return text ? { ...base, kind: "message", text, mayStart: true } : undefined;
+  if (direct) return text ? { ...base, kind: "message", text, mayStart: true } : undefined;
   if (mentioned) {
     if (inThread) return text ? { ...base, kind: "message", text, mayStart: true } : undefined;
     return { ...base, kind: "start", text };
@@ -66,7 +68,10 @@ export function normalizeMessage(event: SlackMessageEvent, context: MessageConte
 
 /** `message.im` events say `channel_type: "im"`; `app_mention` has no channel type, but DM ids start with D. */
 const isDirectMessage = (event: SlackMessageEvent): boolean =>
-  event.channel_type === "im" || (event.channel_type === undefined && event.channel.startsWith("D"));
+  event.channel_type === "im" || (event.channel_type === undefined && isDirectChannelId(event.channel));
+
+/** Slack's direct-message channel ids start with D (commands and actions carry no channel type). */
+const isDirectChannelId = (channel: string): boolean => channel.startsWith("D");
 
 const mentionPattern = (botUserId: string): RegExp => new RegExp(`<@${escapeRegExp(botUserId)}(\\|[^>]*)?>`, "g");
 const mentions = (text: string, botUserId: string): boolean => mentionPattern(botUserId).test(text);
@@ -80,17 +85,38 @@ export interface SlackCommandPayload {
   user_name?: string;
   team_id: string;
   channel_id: string;
+  channel_name?: string;
   trigger_id: string;
 }
 
 export const commandEventId = (command: SlackCommandPayload): string => `slack:command:${command.trigger_id}`;
+
+const commandIsDirect = (command: SlackCommandPayload): boolean =>
+  command.channel_name === "directmessage" || isDirectChannelId(command.channel_id);
+
+const commandUser = (command: SlackCommandPayload) => ({
+  id: command.user_id,
+  ...(command.user_name ? { name: command.user_name } : {}),
+});
+
+/** What the engine claims before the root message is posted (the thread does not exist yet). */
+export function commandClaim(command: SlackCommandPayload): ClaimRequest {
+  return {
+    eventId: commandEventId(command),
+    place: { platform: "slack", workspace: command.team_id, channel: command.channel_id },
+    user: commandUser(command),
+    direct: commandIsDirect(command),
+    starts: true,
+  };
+}
 
 /** `/tailor <intent>`: the conversation lives in the thread of the root message the bot posted (`rootTs`). */
 export function normalizeCommand(command: SlackCommandPayload, rootTs: string): InboundEvent {
   return {
     eventId: commandEventId(command),
     key: keyOf(command.team_id, command.channel_id, rootTs),
-    user: { id: command.user_id, ...(command.user_name ? { name: command.user_name } : {}) },
+    user: commandUser(command),
+    direct: commandIsDirect(command),
     kind: "start",
     text: command.text.trim(),
   };
@@ -131,6 +157,7 @@ export function normalizeAction(body: SlackBlockActionBody, action: SlackButtonA
     eventId: `slack:action:${channel}:${messageTs}:${action.action_ts}`,
     key: keyOf(workspace, channel, thread),
     user: { id: body.user.id, ...(name ? { name } : {}) },
+    direct: isDirectChannelId(channel),
   };
   const wrap = (event: InboundEvent): NormalizedAction => ({ event, channel, messageTs });
   if (action.action_id === SKIP_ACTION_ID) return wrap({ ...base, kind: "skip" });

@@ -15,13 +15,19 @@ type QuestionsReply = Extract<EngineReply, { kind: "questions" }>;
 const MAX_QUESTIONS = 10;
 const SKIP_BLOCK_ID = "tailor_controls";
 
+/** The last line of a round that is over. */
+const CLOSED_NOTES = { answered: "Answered: thank you.", closed: "These questions are closed." } as const;
+
 export function renderQuestions(reply: QuestionsReply): SlackMessage {
   const questions = reply.questions.slice(0, MAX_QUESTIONS);
   const blocks: Block[] = [];
   if (reply.intro.trim()) blocks.push(section(escapeMrkdwn(reply.intro)));
-  for (const [index, question] of questions.entries()) blocks.push(...renderQuestion(question, index));
+  const closed = reply.closed === true;
+  for (const [index, question] of questions.entries()) blocks.push(...renderQuestion(question, index, closed));
   const open = questions.some((question) => question.answer === undefined);
-  if (open) {
+  if (closed) {
+    blocks.push(context(open ? CLOSED_NOTES.closed : CLOSED_NOTES.answered));
+  } else if (open) {
     blocks.push(
       context("Or answer in your own words: reply in this thread (one message can answer them all).", HINT_BLOCK_ID),
     );
@@ -31,11 +37,12 @@ export function renderQuestions(reply: QuestionsReply): SlackMessage {
   return message(fallback, blocks);
 }
 
-function renderQuestion(question: QuestionView, index: number): Block[] {
+function renderQuestion(question: QuestionView, index: number, closed: boolean): Block[] {
   const heading = `*${index + 1}. ${safeMrkdwn(question.text, SLACK_LIMITS.sectionText - 200)}*`;
   if (question.answer !== undefined) {
     return [section(`${heading}\n:white_check_mark: ${escapeMrkdwn(question.answer)}`)];
   }
+  if (closed) return [section(`${heading}\n_not answered_`)];
   const blocks = [section(heading)];
   if (question.options.length > 0) {
     const buttons = question.options.map((option, i) =>

@@ -2,25 +2,13 @@
  * Every engine reply and adapter notice as a Slack message. All model and user text is escaped here
  * or in the renderers this calls; no message exceeds the limits in `slack-limits.ts`.
  */
-import type { EngineReply, NoticeCode, Progress } from "../../core/engine-api.js";
+import type { EngineReply, Progress } from "../../core/engine-api.js";
 import { escapeMrkdwn, quoteMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { renderPrompt } from "./render-prompt.js";
 import { renderQuestions } from "./render-questions.js";
 import { RETRY_ACTION_ID } from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
 import { actions, button, context, message, type SlackMessage, section } from "./slack-message.js";
-
-/** Notices meant for the person who acted, not the thread (someone else clicking, nothing to do). */
-const EPHEMERAL_NOTICES: ReadonlySet<NoticeCode> = new Set([
-  "not_allowed",
-  "nothing_to_retry",
-  "nothing_to_skip",
-  // A clicked answer already shows in place on the questions message.
-  "answer_recorded",
-]);
-
-export const isEphemeral = (reply: EngineReply): boolean =>
-  reply.kind === "notice" && EPHEMERAL_NOTICES.has(reply.code);
 
 export function renderReply(reply: EngineReply): SlackMessage {
   switch (reply.kind) {
@@ -31,7 +19,7 @@ export function renderReply(reply: EngineReply): SlackMessage {
     case "error":
       return renderError(reply.message, reply.retry);
     case "notice":
-      return message(reply.text, [section(escapeMrkdwn(reply.text))], { ephemeral: isEphemeral(reply) });
+      return message(reply.text, [section(escapeMrkdwn(reply.text))]);
   }
 }
 
@@ -41,9 +29,6 @@ export function renderError(text: string, retry: boolean): SlackMessage {
   if (retry) blocks.push(actions("tailor_error", [button(RETRY_ACTION_ID, "Retry", "retry", "primary")]));
   return message(text, blocks);
 }
-
-/** Shown when something failed outside the engine's own error replies (never the internal error). */
-export const INTERNAL_ERROR_TEXT = "Something went wrong on my side. Nothing you said is lost: try again in a moment.";
 
 export function renderWorking(progress: Progress): SlackMessage {
   const text =

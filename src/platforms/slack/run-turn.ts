@@ -1,18 +1,14 @@
 /**
- * Runs one engine turn for a Slack event and keeps the thread tidy: replies go through `SlackTurn`,
- * the clicked message shows what was chosen, and buttons of a round that is over disappear (from the
- * clicked message, and from the last questions message when a typed message ended the round).
+ * Runs one engine turn for a Slack event: progress and replies go through `SlackTurn`, inside the
+ * turn (under the conversation's lock, with its message refs). The engine decides who sees each reply
+ * and when a round is over; this file only wires a Slack event to it.
  */
 import type { webApi } from "@slack/bolt";
-import { conversationKeyString } from "../../core/conversation.js";
-import type { EngineReply, InboundEvent, NoticeCode, TailorEngine } from "../../core/engine-api.js";
-import { isTailorError } from "../../core/errors.js";
+import type { InboundEvent, TailorEngine } from "../../core/engine-api.js";
 import type { Logger } from "../../core/ports.js";
 import { closeQuestionBlocks } from "./close-questions.js";
-import { INTERNAL_ERROR_TEXT, isEphemeral } from "./render-reply.js";
-import { questionIdOfBlock } from "./slack-ids.js";
 import type { Block } from "./slack-message.js";
-import { type QuestionsMessage, SlackTurn } from "./slack-turn.js";
+import { SlackTurn } from "./slack-turn.js";
 import { ThreadPoster, type ThreadTarget } from "./thread-poster.js";
 
 /** The message holding the control that was clicked, as the action payload showed it. */
@@ -22,78 +18,38 @@ export interface ClickedMessage {
   blocks: Block[];
 }
 
-/** Notices after which the current round's buttons no longer mean anything. */
-const ROUND_ENDING_NOTICES: ReadonlySet<NoticeCode> = new Set(["new", "cancelled", "forgotten", "reset", "ended"]);
-
-const NOTES = {
-  answered: "Answered: thank you.",
-  skipped: "Questions skipped: writing the prompt now.",
-  closed: "These questions are closed.",
-  retried: "Retried.",
-} as const;
+export interface RunOptions {
+  /** The adapter claimed the event already (before posting the /tailor root message). */
+  claimed?: boolean;
+  clicked?: ClickedMessage;
+  signal: AbortSignal;
+}
 
 export class TurnRunner {
-  /**
-   * The latest questions message per conversation, to close it when a typed message ends its round.
-   * In memory only: after a restart, old buttons stay visible (and the engine ignores stale clicks).
-   */
-  private readonly openQuestions = new Map<string, QuestionsMessage>();
-
   constructor(
     private readonly client: webApi.WebClient,
     private readonly engine: TailorEngine,
     private readonly logger: Logger,
   ) {}
 
-  async run(event: InboundEvent, target: ThreadTarget, clicked?: ClickedMessage): Promise<void> {
+  async run(event: InboundEvent, target: ThreadTarget, options: RunOptions): Promise<void> {
     const poster = new ThreadPoster(this.client, target, this.logger);
-    const turn = new SlackTurn(poster);
-    const key = conversationKeyString(event.key);
-    const tracked = this.openQuestions.get(key);
-    // Only a clicked answer updates its questions message in place (question ids repeat across `new`).
-    const inPlace =
-      clicked && event.kind === "answer" ? { ...clicked, questionIds: questionIdsOf(clicked.blocks) } : undefined;
-
-    const replies = await this.handle(event, turn);
-    const delivery = await turn.deliver(replies, inPlace);
-    if (delivery.questions) this.openQuestions.set(key, delivery.questions);
-    // Nothing happened (a duplicate, someone else's click) or only the actor was told something.
-    if (replies.length === 0 || replies.every(isEphemeral)) return;
-
-    const ending = replies.some((r) => r.kind === "notice" && ROUND_ENDING_NOTICES.has(r.code));
-    const roundOver =
-      ending || replies.some((r) => r.kind === "prompt" || (r.kind === "questions" && !delivery.updatedInPlace));
-    const skipped = event.kind === "skip" || (event.kind === "message" && event.text.trim().toLowerCase() === "skip");
-    const note = ending ? NOTES.closed : skipped ? NOTES.skipped : NOTES.answered;
-
-    if (clicked && !delivery.updatedInPlace) {
-      const chosen = event.kind === "answer" ? { questionId: event.questionId, option: event.option } : undefined;
-      const over = event.kind !== "answer" || roundOver;
-      const closingNote = event.kind === "retry" ? NOTES.retried : over ? note : undefined;
-      const blocks = closeQuestionBlocks(clicked.blocks, { chosen, roundOver: over, note: closingNote });
-      await poster.update(clicked.ts, { text: clicked.text, blocks });
-    }
-    if (roundOver && tracked && tracked.ts !== clicked?.ts && tracked.ts !== delivery.questions?.ts) {
-      const blocks = closeQuestionBlocks(tracked.blocks, { roundOver: true, note });
-      await poster.update(tracked.ts, { text: tracked.text, blocks });
-    }
-    if (roundOver && !delivery.questions) this.openQuestions.delete(key);
-  }
-
-  private async handle(event: InboundEvent, turn: SlackTurn): Promise<EngineReply[]> {
-    try {
-      return await this.engine.handle(event, { onProgress: turn.onProgress });
-    } catch (error) {
-      this.logger.error("engine turn failed", { eventId: event.eventId, error });
-      // Internal errors never reach a chat verbatim: only a TailorError's user-safe message does.
-      const message = isTailorError(error) ? error.userMessage : INTERNAL_ERROR_TEXT;
-      return [{ kind: "error", code: "internal", message, retry: false }];
-    }
+    const clicked = options.clicked;
+    // A click on a questions message whose ref was never saved (a conversation older than refs).
+    const fallback = clicked && (event.kind === "answer" || event.kind === "skip") ? clicked.ts : undefined;
+    const turn = new SlackTurn(poster, fallback);
+    await this.engine.handle(event, {
+      signal: options.signal,
+      ...(options.claimed ? { claimed: true } : {}),
+      onProgress: turn.onProgress,
+      deliver: async (replies, io) => {
+        // A used retry button goes away as the step's outcome arrives (the payload shows its message).
+        if (clicked && event.kind === "retry" && replies.some((r) => r.visibility === "public")) {
+          const blocks = closeQuestionBlocks(clicked.blocks, { roundOver: true, note: "Retried." });
+          await poster.update(clicked.ts, { text: clicked.text, blocks });
+        }
+        await turn.deliver(replies, io);
+      },
+    });
   }
 }
-
-const questionIdsOf = (blocks: readonly Block[]): string[] =>
-  blocks.flatMap((block) => {
-    const id = block.type === "actions" && block.block_id ? questionIdOfBlock(block.block_id) : undefined;
-    return id ? [id] : [];
-  });

@@ -14,8 +14,6 @@ export interface SlackMessage {
   blocks: Block[];
   /** Uploaded as a snippet in the same thread after the message (a prompt too long for a section). */
   attachment?: { filename: string; title: string; content: string };
-  /** Shown only to the person who acted (chat.postEphemeral), not to the whole thread. */
-  ephemeral?: boolean;
 }
 
 /** A section of already-escaped mrkdwn, shortened to fit. */

@@ -1,43 +1,39 @@
 /**
  * One engine turn as the thread sees it: a "working" placeholder on the first progress report (kept
  * current with the queue position), then the replies, the first of which takes the placeholder's place
- * (chat.update). A same-round questions reply updates the open questions message in place.
+ * (chat.update). The round's questions message is updated in place, and closed when the engine says
+ * the round is over. Every message to update later is found through the conversation's refs (saved in
+ * the store), so any replica, after any restart, finds it: nothing is kept in this process.
  */
-import type { EngineReply, Progress } from "../../core/engine-api.js";
-import { isEphemeral, renderReply, renderWorking } from "./render-reply.js";
-import type { Block, SlackMessage } from "./slack-message.js";
+import { type EngineReply, type Progress, REF_NAMES, type TurnIo } from "../../core/engine-api.js";
+import { renderReply, renderWorking } from "./render-reply.js";
+import type { SlackMessage } from "./slack-message.js";
 import type { ThreadPoster } from "./thread-poster.js";
-
-/** A posted questions message: enough to update or close it later. */
-export interface QuestionsMessage {
-  ts: string;
-  text: string;
-  blocks: Block[];
-  questionIds: string[];
-}
-
-export interface Delivery {
-  /** The questions message this turn posted or updated, if any. */
-  questions?: QuestionsMessage;
-  /** True when a same-round questions reply updated `inPlace`. */
-  updatedInPlace: boolean;
-}
 
 export class SlackTurn {
   private placeholder: Promise<string | undefined> | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private lastWorkingText = "";
 
-  constructor(private readonly poster: ThreadPoster) {}
+  constructor(
+    private readonly poster: ThreadPoster,
+    /** The questions message to update when the record has no ref for it (the clicked message). */
+    private readonly questionsFallbackTs?: string,
+  ) {}
 
   /** Engine progress callback: synchronous, so Slack calls are queued in order behind it. */
-  readonly onProgress = (progress: Progress): void => {
+  readonly onProgress = (progress: Progress, io: TurnIo): void => {
     const working = renderWorking(progress);
     if (working.text === this.lastWorkingText) return;
     this.lastWorkingText = working.text;
     if (!this.placeholder) {
-      const posted = this.enqueue(() => this.poster.post(working));
-      this.placeholder = posted;
+      // A placeholder left by a turn whose process died is taken over rather than left saying "working".
+      const left = io.refs[REF_NAMES.working];
+      this.placeholder = this.enqueue(async () => {
+        const ts = left && (await this.poster.update(left, working)) ? left : await this.poster.post(working);
+        if (ts && ts !== left) await io.setRefs({ [REF_NAMES.working]: ts });
+        return ts;
+      });
       return;
     }
     const placeholder = this.placeholder;
@@ -47,35 +43,42 @@ export class SlackTurn {
     });
   };
 
-  async deliver(replies: readonly EngineReply[], inPlace?: QuestionsMessage): Promise<Delivery> {
+  async deliver(replies: readonly EngineReply[], io: TurnIo): Promise<void> {
     await this.chain;
-    let placeholderTs = this.placeholder ? await this.placeholder : undefined;
-    const delivery: Delivery = { updatedInPlace: false };
+    let placeholderTs = (this.placeholder ? await this.placeholder : undefined) ?? io.refs[REF_NAMES.working];
     for (const reply of replies) {
       const message = renderReply(reply);
-      if (isEphemeral(reply)) {
+      if (reply.visibility === "private") {
         await this.poster.postEphemeral(message);
         continue;
       }
-      if (reply.kind === "questions" && inPlace && sameRound(reply.questions, inPlace)) {
-        if (await this.poster.update(inPlace.ts, message)) delivery.updatedInPlace = true;
-        delivery.questions = { ...inPlace, text: message.text, blocks: message.blocks };
+      if (reply.kind === "questions") {
+        const saved = io.refs[REF_NAMES.questions];
+        const openTs = saved
+          ? io.refs[REF_NAMES.questionsRound] === String(reply.round)
+            ? saved
+            : undefined
+          : this.questionsFallbackTs;
+        if (reply.closesRound) {
+          // The round is over: its message shows the answers and loses its controls.
+          if (openTs) await this.poster.update(openTs, message);
+          await io.setRefs({ [REF_NAMES.questions]: undefined, [REF_NAMES.questionsRound]: undefined });
+          continue;
+        }
+        if (openTs && (await this.poster.update(openTs, message))) continue;
+        const ts = await this.place(message, placeholderTs);
+        placeholderTs = undefined;
+        if (ts) await io.setRefs({ [REF_NAMES.questions]: ts, [REF_NAMES.questionsRound]: String(reply.round) });
         continue;
       }
       const ts = await this.place(message, placeholderTs);
       placeholderTs = undefined;
-      if (ts && reply.kind === "questions")
-        delivery.questions = {
-          ts,
-          text: message.text,
-          blocks: message.blocks,
-          questionIds: reply.questions.map((q) => q.id),
-        };
+      if (ts && reply.kind === "prompt") await io.setRefs({ [REF_NAMES.prompt]: ts });
       if (message.attachment) await this.poster.attach(message.attachment);
     }
-    // Nothing took the placeholder's place (say, only an ephemeral note): it would say "working" forever.
+    // Nothing took the placeholder's place (say, only a private note): it would say "working" forever.
     if (placeholderTs) await this.poster.remove(placeholderTs);
-    return delivery;
+    if (io.refs[REF_NAMES.working]) await io.setRefs({ [REF_NAMES.working]: undefined });
   }
 
   private async place(message: SlackMessage, placeholderTs: string | undefined): Promise<string | undefined> {
@@ -89,6 +92,3 @@ export class SlackTurn {
     return next;
   }
 }
-
-const sameRound = (questions: readonly { id: string }[], open: QuestionsMessage): boolean =>
-  questions.length > 0 && questions.every((question) => open.questionIds.includes(question.id));

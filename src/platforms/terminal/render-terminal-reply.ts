@@ -7,7 +7,7 @@ import type { ChecklistItem, EngineReply, Progress, QuestionView } from "../../c
 export function renderTerminalReply(reply: EngineReply): string {
   switch (reply.kind) {
     case "questions":
-      return renderQuestions(reply.intro, reply.questions);
+      return renderQuestions(reply.intro, reply.questions, reply.closed === true);
     case "prompt": {
       const lines = [`--- prompt v${reply.version} ---`, reply.text, "--- end ---"];
       if (reply.checklist.length) lines.push("Capabilities:", ...renderChecklist(reply.checklist));
@@ -34,7 +34,9 @@ function renderChecklist(items: readonly ChecklistItem[]): string[] {
   return [...valued("pinned"), ...valued("assumed"), ...(open.length ? [`  [open] ${open.join(", ")}`] : [])];
 }
 
-function renderQuestions(intro: string, questions: readonly QuestionView[]): string {
+function renderQuestions(intro: string, questions: readonly QuestionView[], closed: boolean): string {
+  // A round that is over shows its answers; a question it never got an answer to just says so.
+  if (closed) return questions.map((q, i) => `Q${i + 1}. ${q.text} -> ${q.answer ?? "(not answered)"}`).join("\n");
   const open = questions.filter((q) => q.answer === undefined);
   // The instructions go with a fresh round; later the round is shown with its answers so far.
   const lines = intro && open.length === questions.length ? [intro] : [];

@@ -60,7 +60,7 @@ function terminalSession(options: TerminalChatOptions) {
   const send = (event: InboundEventBody): Promise<EngineReply[]> => {
     sequence += 1;
     return options.engine.handle(
-      { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user } as InboundEvent,
+      { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user, direct: true } as InboundEvent,
       {
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: (p) => options.progress?.write(`${renderTerminalProgress(p)}\n`),
@@ -69,7 +69,7 @@ function terminalSession(options: TerminalChatOptions) {
   };
   const show = (replies: readonly EngineReply[]): void => {
     for (const reply of replies) {
-      if (reply.kind === "questions") open = reply.questions.filter((q) => q.answer === undefined);
+      if (reply.kind === "questions") open = reply.closed ? [] : reply.questions.filter((q) => q.answer === undefined);
       if (reply.kind === "prompt") open = [];
       write(renderTerminalReply(reply));
     }
