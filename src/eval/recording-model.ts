@@ -47,6 +47,9 @@ export function recordingModel(inner: ModelPort, now: () => number = () => perfo
         throw error;
       }
     },
+    ...(inner.fits
+      ? { fits: (request: Parameters<NonNullable<ModelPort["fits"]>>[0]) => inner.fits?.(request) ?? true }
+      : {}),
     describe: () => inner.describe(),
     close: () => inner.close(),
   };

@@ -81,13 +81,17 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+const KOREAN_PARTICLE = /(으로|에서|에게|까지|부터|을|를|이|가|은|는|의|에|로|와|과|도)$/u;
+
 /**
  * Russian inflects by ending: a 6-letter prefix is the usual light stem. Arabic attaches the article:
- * "ال" is dropped.
+ * "ال" is dropped. Korean particles are dropped.
  */
 function stemAnyScript(word: string): string {
   if (/^\p{Script=Cyrillic}+$/u.test(word)) return [...word].slice(0, 6).join("");
   if (/^\p{Script=Arabic}+$/u.test(word)) return word.length > 4 && word.startsWith("ال") ? word.slice(2) : word;
+  // Korean attaches particles to the noun ("이력서를" is "이력서" + object marker).
+  if (/^\p{Script=Hangul}+$/u.test(word)) return word.length > 2 ? word.replace(KOREAN_PARTICLE, "") : word;
   return stem(word);
 }
 
