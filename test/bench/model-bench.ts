@@ -6,7 +6,8 @@
  * Every call generates exactly MAX_TOKENS tokens: the grammar forces a JSON text longer than that, so
  * random weights cannot stop early at EOS. Both sides use the model's chat wrapper resolved once and
  * run in alternating rounds (medians reported), because other processes share these CPUs.
- * BENCH_THREADS, BENCH_CALLS and BENCH_ROUNDS (comma lists / a number) change the grid.
+ * BENCH_THREADS, BENCH_CALLS and BENCH_ROUNDS (comma lists / a number) change the grid; BENCH_MODEL=real
+ * runs it on the real small instruct model and adds what a JSON-schema grammar costs on its vocabulary.
  */
 import { statSync } from "node:fs";
 import os from "node:os";
@@ -20,6 +21,8 @@ import {
 } from "node-llama-cpp";
 import { silentLogger } from "../../src/log/logger.js";
 import { createLlamaModel, type LlamaModel } from "../../src/model/llama/create-llama-model.js";
+import { analyseJsonSchema } from "../../src/core/model-calls/analyse-call.js";
+import { ensureRealModel } from "../../src/model/fixture/real-model-fixture.js";
 import { ensureBenchModel } from "../fixtures/gguf/ensure-fixture-models.js";
 
 const list = (value: string | undefined, fallback: number[]) => (value ? value.split(",").map(Number) : fallback);
@@ -38,7 +41,9 @@ const SCHEMA = {
 const SYSTEM = "You write JSON.";
 const USER = "Write a long text about prompts for small language models.";
 
-const modelPath = await ensureBenchModel();
+// BENCH_MODEL=real: the real small instruct model (SmolLM2-135M, 49k-token vocabulary, real chat template).
+const real = process.env.BENCH_MODEL === "real";
+const modelPath = real ? await ensureRealModel() : await ensureBenchModel();
 const llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
 const grammar = await llama.createGrammarForJsonSchema(SCHEMA);
 const rawModel = await llama.loadModel({ modelPath });
@@ -150,12 +155,55 @@ for (const threads of THREADS) {
   }
 }
 process.stderr.write("\n");
+const grammarRows = real ? await grammarCost(THREADS[0] ?? 1) : [];
 console.log(
-  `model ${path.basename(modelPath)} (${(statSync(modelPath).size / 1e6).toFixed(0)} MB F32 llama), ${MAX_TOKENS} tokens a call, CPU, ${os.availableParallelism()} cores, median of ${ROUNDS} alternating rounds`,
+  `model ${path.basename(modelPath)} (${(statSync(modelPath).size / 1e6).toFixed(0)} MB ${real ? "Q4_1" : "F32"} llama), ${MAX_TOKENS} tokens a call, CPU, ${os.availableParallelism()} cores, median of ${ROUNDS} alternating rounds`,
 );
 console.log(rows.join("\n"));
+if (grammarRows.length) console.log(grammarRows.join("\n"));
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (both sides' models loaded)`);
 console.log(`total: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log("TTFT: a 1-token call on a loaded model (prompt evaluation and first token), median.");
 await rawModel.dispose();
 await llama.dispose();
+
+/**
+ * Free generation (up to MAX_TOKENS) with no grammar, with the analyse call's JSON-schema grammar
+ * (enums of capability and domain ids, bounded strings), and with the forced-text grammar above:
+ * tokens/s of one call, median of ROUNDS. On a large vocabulary the grammar checks every candidate.
+ */
+async function grammarCost(threads: number): Promise<string[]> {
+  const context = await rawModel.createContext({ contextSize: CONTEXT_SIZE, sequences: 1, threads });
+  const sequence = context.getSequence();
+  const domainIds = ["email", "recipe", "travel_plan", "resume", "code_generation", "poetry"];
+  const kinds = {
+    "no grammar": undefined,
+    "analyse JSON schema": await llama.createGrammarForJsonSchema(analyseJsonSchema(domainIds) as never),
+    "forced text": grammar,
+  };
+  const out = [`grammar cost, 1 call, ${threads} thread(s): tok/s`];
+  for (const [name, g] of Object.entries(kinds)) {
+    const rates: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const session = new LlamaChatSession({ contextSequence: sequence, chatWrapper, systemPrompt: SYSTEM });
+      let tokens = 0;
+      const ms = await elapsed(() =>
+        session.prompt("Describe a plan for a trip to Lisbon as JSON.", {
+          ...(g ? { grammar: g } : {}),
+          maxTokens: MAX_TOKENS,
+          temperature: 0.2,
+          seed: round + 1,
+          onToken: (t) => {
+            tokens += t.length;
+          },
+        }),
+      );
+      session.dispose({ disposeSequence: false });
+      await sequence.clearHistory();
+      rates.push(tokens / (ms / 1000));
+    }
+    out.push(`  ${name.padEnd(20)} ${median(rates).toFixed(1)}`);
+  }
+  await context.dispose();
+  return out;
+}

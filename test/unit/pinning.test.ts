@@ -84,3 +84,17 @@ describe("text that is never pinned", () => {
     expect(answer.pinned).toEqual([{ capability: "audience", value: "my boss, Dana" }]);
   });
 });
+
+describe("the user's own words travel with every version", () => {
+  it("the request and each refinement are appended verbatim; a refinement call sees the model's part only", async () => {
+    const { finishPrompt, stripAppendix } = await import("../../src/core/model-calls/conversation-calls.js");
+    const c = fresh();
+    const v1 = finishPrompt("Role: dietitian\nTask: plan meals.", c);
+    expect(v1.prompt).toContain('"""\na 5-day meal plan, high protein\n"""');
+    c.versions.push({ version: 1, text: v1.prompt, assumptions: [], repaired: [], createdAt: "x" });
+    const v2 = finishPrompt(`${v1.prompt}`, c, "make it 7 days");
+    expect(v2.prompt).toContain("a 5-day meal plan, high protein\nmake it 7 days\n");
+    expect(v2.prompt.match(/The user's own words/g)).toHaveLength(1);
+    expect(stripAppendix(v2.prompt)).toBe("Role: dietitian\nTask: plan meals.");
+  });
+});

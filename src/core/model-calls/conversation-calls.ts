@@ -97,25 +97,35 @@ export function synthesizeSpec(
   });
 }
 
+/** Where the engine's own appendix starts: the user's words, then any pasted material. */
+const APPENDIX = "\n\n---\nThe user's own words (later lines take precedence):";
+
 /**
- * The version the user gets: the alignment check on the model's text, then the pasted material
- * verbatim (a refinement's previous text already carries it).
+ * The version the user gets: the alignment check on the model's text, then the user's own words
+ * verbatim (the request and each refinement: whatever the model dropped, the target model still
+ * reads what was asked) and the pasted material.
  */
-export function finishPrompt(modelText: string, conversation: Conversation): { prompt: string; repaired: string[] } {
-  const { material } = splitMaterial(conversation.intent);
-  const withoutMaterial = material ? stripMaterial(modelText) : modelText;
-  const aligned = verifyAlignment(withoutMaterial, conversation.capabilities);
-  return {
-    prompt: material ? `${aligned.prompt}${materialBlock(material)}` : aligned.prompt,
-    repaired: aligned.repaired,
-  };
+export function finishPrompt(
+  modelText: string,
+  conversation: Conversation,
+  refinement?: string,
+): { prompt: string; repaired: string[] } {
+  const { request, material } = splitMaterial(conversation.intent);
+  const aligned = verifyAlignment(stripAppendix(modelText), conversation.capabilities);
+  const words = [request, ...conversation.versions.flatMap((v) => (v.request ? [v.request] : [])), refinement]
+    .filter((w): w is string => Boolean(w?.trim()))
+    .map((w) => w.trim());
+  const appendix = `${APPENDIX}\n"""\n${words.join("\n")}\n"""${material ? materialBlock(material) : ""}`;
+  return { prompt: `${aligned.prompt}${appendix}`, repaired: aligned.repaired };
 }
 
-/** A refinement sees the previous version with its material block; the model may echo it back. */
-function stripMaterial(text: string): string {
-  const at = text.indexOf("\n\nMaterial (provided by the user");
-  return at >= 0 ? text.slice(0, at) : text;
+/** The model's part of a version (a refinement sees it without the appendix; the model may echo one back). */
+export function stripAppendix(text: string): string {
+  const at = text.indexOf(APPENDIX);
+  const material = text.indexOf("\n\nMaterial (provided by the user");
+  const cut = [at, material].filter((i) => i >= 0);
+  return cut.length ? text.slice(0, Math.min(...cut)).trimEnd() : text;
 }
 
-/** The previous version as a refinement call sees it: without the material block. */
-export const previousForRefine = (text: string): string => stripMaterial(text);
+/** The previous version as a refinement call sees it. */
+export const previousForRefine = stripAppendix;
