@@ -60,11 +60,29 @@ if (values.compare) {
   const [a, b] = positionals;
   if (!a || !b) fail(`--compare takes two report files\n${USAGE}`, 2);
   try {
-    process.stdout.write(`${compareReports(readReport(a), readReport(b))}\n`);
+    const [left, right] = onCommonIntents(readReport(a), readReport(b));
+    process.stdout.write(`${compareReports(left, right)}\n`);
   } catch (error) {
     fail((error as Error).message);
   }
   process.exit(0);
+}
+
+/**
+ * Two reports compared on the intents both ran (an interrupted run, or one split against the whole
+ * file): the summaries are recomputed on that common part, so A and B measure the same requests.
+ */
+function onCommonIntents(a: Report, b: Report): [Report, Report] {
+  const inB = new Set(b.intents.map((i) => i.id));
+  const common = new Set(a.intents.filter((i) => inB.has(i.id)).map((i) => i.id));
+  if (common.size === a.intents.length && common.size === b.intents.length) return [a, b];
+  process.stderr.write(`eval: comparing the ${common.size} intents both reports ran\n`);
+  const restrict = (r: Report): Report => {
+    const intents = r.intents.filter((i) => common.has(i.id));
+    const judged = intents.some((i) => i.judge !== null);
+    return { ...r, intents, summary: summarize(intents, judged), splits: summarizeSplits(intents, judged) };
+  };
+  return [restrict(a), restrict(b)];
 }
 
 if (Boolean(values.judge) !== Boolean(values.target)) fail("--judge and --target go together", 2);
