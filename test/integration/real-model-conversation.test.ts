@@ -38,21 +38,24 @@ async function converse(model: LlamaModel, store: ConversationStore, thread: str
   return { recorder, send, load };
 }
 
+const loadReal = (contextSize: number, seed: number) =>
+  createLlamaModel({
+    modelPath: fixture.path as string,
+    gpu: false,
+    threads: 2,
+    sequences: 1,
+    contextSize,
+    seed,
+    logger: silentLogger,
+  });
+
 const realWords = (text: string) => (text.match(/\b[A-Za-z]{3,}\b/g) ?? []).length;
 
 describe.skipIf(!fixture.path)("a conversation on a real instruct model (SmolLM2-135M)", () => {
   let model: LlamaModel;
   let store: ConversationStore;
   beforeAll(async () => {
-    model = await createLlamaModel({
-      modelPath: fixture.path as string,
-      gpu: false,
-      threads: 2,
-      sequences: 1,
-      contextSize: 4096,
-      seed: 7,
-      logger: silentLogger,
-    });
+    model = await loadReal(4096, 7);
     store = await createStore({ url: "memory://", logger: silentLogger });
   }, TIMEOUT);
   afterAll(async () => {
@@ -71,7 +74,8 @@ describe.skipIf(!fixture.path)("a conversation on a real instruct model (SmolLM2
       if (round?.kind === "questions") {
         for (const q of round.questions) expect(q.options.length).toBeGreaterThanOrEqual(2);
         // One round answered with the controls: the first option of each question.
-        for (const q of round.questions) replies = await send({ kind: "answer", questionId: q.id, option: q.options[0]! });
+        for (const q of round.questions)
+          replies = await send({ kind: "answer", questionId: q.id, option: q.options[0]! });
       }
       const prompt = replies.find((r) => r.kind === "prompt");
       expect(prompt?.kind).toBe("prompt");
@@ -103,15 +107,7 @@ describe.skipIf(!fixture.path)("a model whose context is 2,048 tokens", () => {
   it(
     "completes a conversation: each call is fitted to the context instead of refused",
     async () => {
-      model = await createLlamaModel({
-        modelPath: fixture.path as string,
-        gpu: false,
-        threads: 2,
-        sequences: 1,
-        contextSize: 2048,
-        seed: 3,
-        logger: silentLogger,
-      });
+      model = await loadReal(2048, 3);
       const store = await createStore({ url: "memory://", logger: silentLogger });
       const { send } = await converse(model, store, "small");
       let replies = await send({ kind: "start", text: "a short poem about autumn rain for my grandmother" });

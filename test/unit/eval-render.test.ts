@@ -10,6 +10,7 @@ import { compareReports, readReport } from "../../src/eval/compare-reports.js";
 import { renderChart } from "../../src/eval/render-chart.js";
 import { renderMarkdown } from "../../src/eval/render-markdown.js";
 import type { IntentResult, Report, Summary } from "../../src/eval/report-types.js";
+import { intentResult } from "../fakes/intent-result.js";
 
 function summary(overrides: Partial<Summary> = {}): Summary {
   return {
@@ -40,39 +41,7 @@ function summary(overrides: Partial<Summary> = {}): Summary {
 }
 
 function intent(id: string, overrides: Partial<IntentResult> = {}): IntentResult {
-  return {
-    id,
-    line: 1,
-    split: "tuning",
-    intent: "write a cover letter",
-    prompt: "## Role",
-    prompt_before_repair: "## Role",
-    questions_asked: [],
-    call_log: [],
-    failure: null,
-    judge: null,
-    retention_before_repair: 1,
-    retention_after_repair: 1,
-    repairs: 0,
-    domain_match: true,
-    domain: "cover_letter",
-    language_match: true,
-    prompt_language: "en",
-    sections: ["Role"],
-    placeholders: 0,
-    prompt_chars: 7,
-    prompt_tokens: 3,
-    questions: 0,
-    rounds: 1,
-    calls: 2,
-    retries: 0,
-    prompt_tokens_evaluated: 100,
-    prompt_tokens_reused: 0,
-    generated_tokens: 20,
-    seconds_to_first_reply: 1,
-    seconds_to_prompt: 2,
-    ...overrides,
-  };
+  return intentResult({ id, prompt: "## Role", prompt_before_repair: "## Role", call_log: [], ...overrides });
 }
 
 function report(overrides: Partial<Report> = {}): Report {
