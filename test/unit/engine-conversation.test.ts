@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TailorError } from "../../src/core/errors.js";
+import { stripAppendix } from "../../src/core/model-calls/conversation-calls.js";
 import { engineHarness, only } from "../fakes/engine-harness.js";
 import { FakeModel, pinnedValuesIn } from "../fakes/fake-model.js";
 
@@ -93,7 +94,7 @@ describe("engine: a conversation", () => {
     expect(v2.version).toBe(2);
     const refineCall = model.callsOf("synthesize")[1];
     expect(refineCall?.user).toContain("<request>\nmake it shorter\n</request>");
-    expect(refineCall?.user).toContain(v1.text);
+    expect(refineCall?.user).toContain(stripAppendix(v1.text));
   });
 
   it("a correction of an assumption is pinned and shown in the checklist", async () => {

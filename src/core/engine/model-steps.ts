@@ -15,7 +15,7 @@ import {
   chosenDomain,
   finishPrompt,
   integrateSpec,
-  previousForRefine,
+  stripAppendix,
   synthesizeSpec,
 } from "../model-calls/conversation-calls.js";
 import {
@@ -153,7 +153,7 @@ async function writeVersion(ctx: StepContext, conversation: Conversation, step: 
     synthesizeSpec(conversation, ctx.deps, {
       questions: allQuestions(conversation),
       freeText: step === "refine" ? [] : conversation.pending,
-      ...(request !== undefined ? { previous: previousForRefine(previous?.text ?? ""), request } : {}),
+      ...(request !== undefined ? { previous: stripAppendix(previous?.text ?? ""), request } : {}),
     }),
   );
   // Only a refinement request can correct anything; the first synthesize has nothing to correct.
@@ -161,7 +161,7 @@ async function writeVersion(ctx: StepContext, conversation: Conversation, step: 
     for (const c of answer.corrections) pinFromUserText(conversation, c, request, "correction");
     supersedeQuantities(conversation, request);
   }
-  const aligned = finishPrompt(answer.prompt, conversation);
+  const aligned = finishPrompt(answer.prompt, conversation, request);
   conversation.versions.push({
     version: (previous?.version ?? 0) + 1,
     text: aligned.prompt,
