@@ -19,10 +19,10 @@ import {
   LlamaLogLevel,
   resolveChatWrapper,
 } from "node-llama-cpp";
-import { silentLogger } from "../../src/log/logger.js";
-import { createLlamaModel, type LlamaModel } from "../../src/model/llama/create-llama-model.js";
 import { analyseJsonSchema } from "../../src/core/model-calls/analyse-call.js";
+import { silentLogger } from "../../src/log/logger.js";
 import { ensureRealModel } from "../../src/model/fixture/real-model-fixture.js";
+import { createLlamaModel, type LlamaModel } from "../../src/model/llama/create-llama-model.js";
 import { ensureBenchModel } from "../fixtures/gguf/ensure-fixture-models.js";
 
 const list = (value: string | undefined, fallback: number[]) => (value ? value.split(",").map(Number) : fallback);

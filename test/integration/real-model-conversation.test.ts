@@ -22,14 +22,16 @@ async function converse(model: LlamaModel, store: ConversationStore, thread: str
   const recorder = recordingModel(model);
   const engine = createTailorEngine({ store, model: recorder, clock: { now: () => Date.now() }, logger: silentLogger });
   let n = 0;
-  const send = (body: InboundEventBody): Promise<EngineReply[]> =>
-    engine.handle({
+  const send = (body: InboundEventBody): Promise<EngineReply[]> => {
+    n += 1;
+    return engine.handle({
       ...body,
-      eventId: `real:${thread}:${(n += 1)}`,
+      eventId: `real:${thread}:${n}`,
       key: { ...KEY, thread },
       user: { id: "u1" },
       direct: true,
     } as InboundEvent);
+  };
   const load = async () => {
     const loaded = await store.load({ ...KEY, thread });
     if (loaded.status !== "found") throw new Error("no record");

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { verifyAlignment } from "../../src/core/alignment/verify-alignment.js";
 import type { CapabilityState } from "../../src/core/conversation.js";
 
-const pin = (id: CapabilityState["id"], value: string): CapabilityState => ({ id, status: "pinned", value, source: "intent" });
+const pin = (id: CapabilityState["id"], value: string): CapabilityState => ({
+  id,
+  status: "pinned",
+  value,
+  source: "intent",
+});
 
 describe("alignment repair wording", () => {
   it.each([
@@ -19,7 +24,11 @@ describe("alignment repair wording", () => {
 
   it("puts each value where it belongs, in readable words, never a capability id", () => {
     const prompt = "Role: coach\nContext:\nTask: plan\nRequirements:\n1. Be clear\nConstraints:\nOutput only the plan.";
-    const result = verifyAlignment(prompt, [pin("avoid", "no gym"), pin("context", "I work nights"), pin("audience", "my dad")]);
+    const result = verifyAlignment(prompt, [
+      pin("avoid", "no gym"),
+      pin("context", "I work nights"),
+      pin("audience", "my dad"),
+    ]);
     expect(result.prompt).toContain("Context:\n- Context: I work nights");
     expect(result.prompt).toContain("Constraints:\n- Avoid: no gym");
     expect(result.prompt).toContain("Requirements:\n- Audience: my dad");

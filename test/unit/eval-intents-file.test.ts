@@ -5,7 +5,11 @@ import { languageOf, placeholderCount, retention, sectionsOf } from "../../src/e
 describe("intents file", () => {
   it("reports bad lines with their number and keeps the rest", () => {
     const text = [
-      JSON.stringify({ id: "a", intent: "email to my boss, under 100 words", preferences: { length: "under 100 words" } }),
+      JSON.stringify({
+        id: "a",
+        intent: "email to my boss, under 100 words",
+        preferences: { length: "under 100 words" },
+      }),
       "{not json",
       JSON.stringify({ id: "b", intent: "a poem", preferences: { humour: "dry" } }),
       JSON.stringify({ id: "c", intent: "a poem", preferences: { tone: "sad" } }),

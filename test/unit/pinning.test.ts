@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setCapabilityValue, supersedeQuantities } from "../../src/core/capabilities/pin-values.js";
 import { newConversation } from "../../src/core/engine/conversation-state.js";
-import { isInstructionToBot, isMetaAnswer } from "../../src/core/model-calls/user-text-kind.js";
 import { integrateCall } from "../../src/core/model-calls/integrate-call.js";
+import { isInstructionToBot, isMetaAnswer } from "../../src/core/model-calls/user-text-kind.js";
 
 const key = { platform: "terminal", workspace: "w", channel: "c", thread: "t" } as const;
 const fresh = () => newConversation(key, { id: "u1" }, "a 5-day meal plan, high protein", "2026-01-01T00:00:00Z");

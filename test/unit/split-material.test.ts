@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { excerpt, materialBlock, splitMaterial } from "../../src/core/model-calls/split-material.js";
 
-const transcript = Array.from({ length: 30 }, (_, i) => `Speaker ${i % 3}: point number ${i} about the launch`).join("\n");
+const transcript = Array.from({ length: 30 }, (_, i) => `Speaker ${i % 3}: point number ${i} about the launch`).join(
+  "\n",
+);
 
 describe("pasted material", () => {
   it("separates a request from the transcript pasted after it", () => {
@@ -16,7 +18,9 @@ describe("pasted material", () => {
   });
 
   it("leaves ordinary requests alone", () => {
-    expect(splitMaterial("write a cold email: short and warm")).toEqual({ request: "write a cold email: short and warm" });
+    expect(splitMaterial("write a cold email: short and warm")).toEqual({
+      request: "write a cold email: short and warm",
+    });
   });
 
   it("the calls see an excerpt; the prompt carries the material verbatim", () => {

@@ -6,7 +6,6 @@ import { setCapabilityValue } from "../capabilities/pin-values.js";
 import {
   CAPABILITY_IDS,
   type CapabilityId,
-  type CapabilityState,
   CONVERSATION_SCHEMA_VERSION,
   type Conversation,
   type ConversationKey,
