@@ -38,10 +38,9 @@ export class TailorError extends Error {
 export const isTailorError = (error: unknown): error is TailorError => error instanceof TailorError;
 
 function defaultUserMessage(code: TailorErrorCode): string {
-  if (code.startsWith("store."))
-    return "I could not reach my conversation store. Nothing you said is lost: try again in a moment.";
-  if (code.startsWith("model."))
-    return "The model could not finish this step. Nothing you said is lost: retry when you are ready.";
-  if (code.startsWith("input.")) return "I could not use that input.";
-  return "Something went wrong on my side. Nothing you said is lost: try again.";
+  if (code.startsWith("store.")) return EN.storeDown;
+  if (code.startsWith("model.")) return EN.modelFailed;
+  if (code.startsWith("input.")) return EN.badInput;
+  return EN.internal;
 }
+import { EN } from "./messages/catalog.js";

@@ -3,9 +3,11 @@
  * TailorError("store.*"): an outage never reads as "no conversation". Records are validated on every
  * read; one that fails is moved aside (kept for inspection) and the turn starts a new conversation.
  */
+
 import type { Conversation, ConversationKey } from "../core/conversation.js";
 import { conversationKeyString, conversationSchema } from "../core/conversation.js";
 import { TailorError } from "../core/errors.js";
+import { EN } from "../core/messages/catalog.js";
 import type { ConversationStore, LoadResult, LockLease, Logger, SaveOptions } from "../core/ports.js";
 import { withLeaseLock } from "./lease-lock.js";
 import { decodeConversation } from "./record-codec.js";
@@ -137,6 +139,5 @@ export class KeyvConversationStore implements ConversationStore {
  */
 const staleHolder = (): TailorError =>
   new TailorError("store.lock_timeout", "save refused: the conversation lock is no longer held by this turn", {
-    userMessage:
-      "This step took longer than my hold on the conversation, so I did not save its result. Nothing you said is lost: retry when you are ready.",
+    userMessage: EN.staleSave,
   });

@@ -3,8 +3,10 @@
  * works (a CPU model call can take minutes), released by its holder only. A holder that died stops
  * renewing, so its lease runs out and the next turn takes over.
  */
+
 import { randomUUID } from "node:crypto";
 import { TailorError } from "../core/errors.js";
+import { EN } from "../core/messages/catalog.js";
 import type { LockLease, Logger } from "../core/ports.js";
 import type { LeaseBackend } from "./lease-backend.js";
 import { storeCall } from "./store-call.js";
@@ -69,7 +71,7 @@ async function acquire(
     const left = giveUpAt - Date.now();
     if (left <= 0) {
       throw new TailorError("store.lock_timeout", `conversation lock still busy after ${options.waitMs} ms`, {
-        userMessage: "I am still working on the previous message in this conversation. Try again in a moment.",
+        userMessage: EN.busy,
       });
     }
     const poll = Math.min(MAX_POLL_MS, MIN_POLL_MS * 2 ** Math.min(attempt, 4)) + Math.random() * MIN_POLL_MS;

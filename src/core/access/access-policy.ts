@@ -2,6 +2,7 @@
  * Operator access rules: allow and block lists for workspaces (Slack teams, Discord guilds), channels
  * and users, and DMs on or off. Applied in front of the engine, so every platform obeys the same rules.
  */
+
 import { withPolicy } from "../engine/reply-policy.js";
 import {
   type ClaimRequest,
@@ -10,6 +11,7 @@ import {
   type EngineReply,
   type TailorEngine,
 } from "../engine-api.js";
+import { EN } from "../messages/catalog.js";
 import type { Logger } from "../ports.js";
 
 export interface AccessRules {
@@ -56,12 +58,12 @@ const refusal = (decision: Exclude<AccessDecision, "allowed">): EngineReply =>
       ? {
           kind: "notice",
           code: "dms_off",
-          text: "Direct messages are turned off for PromptTailor here. Mention me in a channel or use /tailor there.",
+          text: EN.dmsOff,
         }
       : {
           kind: "notice",
           code: "not_allowed",
-          text: "PromptTailor is not enabled for you in this place. Ask the person who runs the bot to allow it.",
+          text: EN.notAllowed,
         },
   );
 

@@ -2,8 +2,10 @@
  * Turns that answer: free-text messages (answers, refinements, additions after a failure) and the
  * controls and modal that answer questions by id.
  */
+
 import type { Conversation } from "../conversation.js";
 import type { InboundEvent, ReplyBody } from "../engine-api.js";
+import { EN } from "../messages/catalog.js";
 import { isMetaAnswer } from "../model-calls/user-text-kind.js";
 import { PHASE_STEP, start } from "./conversation-commands.js";
 import { openQuestions, questionsReply, setCapability } from "./conversation-state.js";
@@ -28,7 +30,7 @@ export async function message(
     if (conversation.endedNoticeShown) return [];
     conversation.endedNoticeShown = true;
     await save(ctx, conversation);
-    return [notice("ended", "This conversation was cancelled. Start a new one with /tailor or by mentioning me.")];
+    return [notice("ended", EN.cancelledEnded)];
   }
   const interrupted = conversation.failedStep?.step ?? PHASE_STEP[conversation.phase];
   if (interrupted === "analyse") {

@@ -2,8 +2,10 @@
  * Turns that steer a conversation without answering a question: starting one, the typed words,
  * skip and retry.
  */
+
 import type { Conversation, Step } from "../conversation.js";
 import type { InboundEvent, ReplyBody } from "../engine-api.js";
+import { EN } from "../messages/catalog.js";
 import { newConversation, openQuestions } from "./conversation-state.js";
 import { HELP_TEXT, notice, type TypedWord, tooLong, usage } from "./engine-texts.js";
 import { analyse, rerun, type StepContext, save, synthesize } from "./model-steps.js";
@@ -23,11 +25,10 @@ export async function awaitIntent(ctx: StepContext, event: InboundEvent): Promis
   const fresh = newConversation(event.key, event.user, "", ctx.now());
   fresh.phase = "awaiting_intent";
   await save(ctx, fresh);
-  return [notice("new", "Tell me again what you want a prompt for, and I will start from there.")];
+  return [notice("new", EN.askAgain)];
 }
 
-export const gone = () =>
-  notice("ended", "This conversation has ended or was deleted. Start a new one with /tailor or by mentioning me.");
+export const gone = () => notice("ended", EN.ended);
 
 export async function start(ctx: StepContext, event: InboundEvent, text: string): Promise<ReplyBody[]> {
   const intent = text.trim();
@@ -46,17 +47,17 @@ export async function typed(ctx: StepContext, conversation: Conversation, word: 
     case "forget":
       await ctx.deps.store.delete(conversation.key, ctx.options.signal);
       ctx.turn.deleted();
-      return [notice("forgotten", "Deleted: I no longer keep anything from this conversation.")];
+      return [notice("forgotten", EN.forgotten)];
     case "cancel":
       conversation.phase = "cancelled";
       conversation.failedStep = undefined;
       await save(ctx, conversation);
-      return [notice("cancelled", "Cancelled. Start again any time with /tailor, a mention, or a DM.")];
+      return [notice("cancelled", EN.cancelled)];
     case "new": {
       const fresh = newConversation(conversation.key, conversation.owner, "", ctx.now());
       fresh.phase = "awaiting_intent";
       await save(ctx, fresh);
-      return [notice("new", "Starting over: tell me what you want a prompt for.")];
+      return [notice("new", EN.startingOver)];
     }
   }
 }
@@ -64,9 +65,7 @@ export async function typed(ctx: StepContext, conversation: Conversation, word: 
 export async function skip(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   const writing = ["asking", "analysing", "integrating", "synthesizing"].includes(conversation.phase);
   if (!writing || conversation.versions.length > 0) {
-    return [
-      notice("nothing_to_skip", "There is nothing to skip: send a message to refine the prompt, or new to start over."),
-    ];
+    return [notice("nothing_to_skip", EN.nothingToSkip)];
   }
   for (const q of openQuestions(conversation)) {
     q.answer = "skipped";
@@ -84,6 +83,6 @@ export function retryableStep(conversation: Conversation): Step | undefined {
 
 export async function retry(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   const step = retryableStep(conversation);
-  if (!step) return [notice("nothing_to_retry", "Nothing to retry: the last step went through.")];
+  if (!step) return [notice("nothing_to_retry", EN.nothingToRetry)];
   return rerun(ctx, conversation, step);
 }

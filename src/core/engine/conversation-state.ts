@@ -12,6 +12,7 @@ import {
   type Question,
 } from "../conversation.js";
 import type { ChecklistItem, InboundUser, QuestionView, ReplyBody } from "../engine-api.js";
+import { EN, fill } from "../messages/catalog.js";
 import type { ProposedQuestion } from "../model-calls/analyse-call.js";
 import { findVerbatim } from "../model-calls/clean-text.js";
 
@@ -85,10 +86,8 @@ export const openQuestions = (conversation: Conversation): Question[] =>
 export function questionsReply(conversation: Conversation): ReplyBody {
   const assumed = conversation.capabilities.filter((c) => c.status === "assumed");
   const intro = [
-    conversation.round > 1
-      ? "One more round, to get it right."
-      : "A few questions so the prompt fits what you need. Pick an option or answer in your own words; skip gets you the prompt now.",
-    assumed.length ? `Assuming ${assumed.map((c) => `${c.id}: ${c.value}`).join("; ")} (say so to correct).` : "",
+    conversation.round > 1 ? EN.nextRound : EN.firstRound,
+    assumed.length ? fill(EN.assuming, { list: assumed.map((c) => `${c.id}: ${c.value}`).join("; ") }) : "",
   ]
     .filter(Boolean)
     .join(" ");

@@ -2,7 +2,8 @@
  * The engine: one turn per platform event, claimed once and run under the conversation's lock.
  * Platform-neutral in, platform-neutral replies out.
  */
-import type { Conversation } from "../conversation.js";
+
+import { type Conversation, conversationKeySchema } from "../conversation.js";
 import type {
   ClaimRequest,
   ClaimResult,
@@ -14,6 +15,8 @@ import type {
   TurnOptions,
 } from "../engine-api.js";
 import { isTailorError } from "../errors.js";
+import { EN } from "../messages/catalog.js";
+import { localizeReply, messageLanguage } from "../messages/localize-replies.js";
 import { answer, message } from "./answer-turns.js";
 import { closedRound, openRoundOf } from "./closed-round.js";
 import { awaitIntent, gone, retry, retryableStep, skip, start, typed } from "./conversation-commands.js";
@@ -59,6 +62,11 @@ export function createEngine(deps: EngineDeps): TailorEngine {
     },
 
     async handle(event: InboundEvent, options: TurnOptions = {}): Promise<EngineReply[]> {
+      // Adapters normalize; this is the last line against a payload no adapter should have let through.
+      if (!conversationKeySchema.safeParse(event.key).success || typeof event.eventId !== "string") {
+        deps.logger.warn("dropped an event without a valid conversation key", { kind: event.kind });
+        return [];
+      }
       try {
         if (!options.claimed && !(await deps.store.claimEvent(event.eventId, options.signal))) return [];
         const replies = await deps.store.withLock(
@@ -84,7 +92,8 @@ export function createEngine(deps: EngineDeps): TailorEngine {
         unsaved.remember(event);
         const code = isTailorError(error) ? error.code : "internal";
         deps.logger.warn("turn could not run", { code, kind: event.kind, error });
-        const replies = [failureReply(code, isTailorError(error) ? error.userMessage : INTERNAL_ERROR_TEXT, true)];
+        const message = isTailorError(error) ? error.userMessage : INTERNAL_ERROR_TEXT;
+        const replies = [localizeReply(failureReply(code, message, true), messageLanguage(textOf(event)))];
         await deliver(options, replies, NO_IO);
         return replies;
       }
@@ -106,7 +115,9 @@ async function turn(
   const bodies = await turnBodies(ctx, event, conversation, loaded.status === "reset", unsaved);
   // One place decides that a round is over, whatever ended it (answers, skip, new, cancel, forget…).
   const closed = openRound ? closedRound(openRound, state.current) : undefined;
-  const replies = [...(closed ? [closed] : []), ...bodies].map(withPolicy);
+  // Fixed texts in the conversation's language (the intent's; a new one's from what the user wrote).
+  const language = messageLanguage(state.current?.intent ?? conversation?.intent ?? textOf(event));
+  const replies = [...(closed ? [closed] : []), ...bodies].map((r) => localizeReply(withPolicy(r), language));
   await state.settled();
   return { replies, io: state };
 }
@@ -118,9 +129,7 @@ async function turnBodies(
   wasReset: boolean,
   unsaved: UnsavedEvents,
 ): Promise<ReplyBody[]> {
-  const prefix: ReplyBody[] = wasReset
-    ? [notice("reset", "I could not read this conversation's saved state, so a new conversation starts here.")]
-    : [];
+  const prefix: ReplyBody[] = wasReset ? [notice("reset", EN.reset)] : [];
   if (conversation && conversation.owner.id !== event.user.id && !ctx.deps.allowOthers)
     // Other people's messages are ignored; their clicks get a private word on why nothing happened.
     return event.kind === "message" || event.kind === "start" ? [] : [notOwner()];
@@ -137,6 +146,9 @@ async function turnBodies(
   const replies = await dispatch(ctx, effective, conversation, wasReset);
   return [...prefix, ...replies];
 }
+
+const textOf = (event: InboundEvent): string | undefined =>
+  event.kind === "start" || event.kind === "message" ? event.text : undefined;
 
 const isRetryWord = (text: string): boolean => /^(retry|try again)[.!]?$/i.test(text.trim());
 
@@ -160,7 +172,9 @@ async function dispatch(
         if (wasReset && !event.mayStart) return awaitIntent(ctx, event);
         if (!event.mayStart) return [];
         if (word === "help") return [notice("help", HELP_TEXT)];
-        if (word) return [notice("ended", "There is no conversation here yet: tell me what you want a prompt for.")];
+        // "retry" where nothing was recorded (a turn lost with its process): not an intent to tailor.
+        if (isRetryWord(event.text)) return [notice("nothing_to_retry", EN.nothingToRetryHere)];
+        if (word) return [notice("ended", EN.noConversationYet)];
         return start(ctx, event, event.text);
       }
       return word ? typed(ctx, conversation, word) : message(ctx, event, conversation, event.text);

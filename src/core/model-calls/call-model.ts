@@ -1,8 +1,10 @@
 /**
  * One structured model call: JSON parse + zod validation, one retry of an invalid answer.
  */
+
 import type { z } from "zod";
 import { isTailorError, TailorError } from "../errors.js";
+import { EN } from "../messages/catalog.js";
 import type { JsonSchema, ModelCallName, ModelPort } from "../ports.js";
 
 export interface CallSpec<T> {
@@ -64,7 +66,7 @@ export async function callModel<T>(full: CallSpec<T>, context: CallContext): Pro
     lastProblem = parsed.ok ? describeIssue(result?.error.issues[0]) : "it was not valid JSON";
   }
   throw new TailorError("model.invalid_output", `${spec.call} answer invalid twice: ${lastProblem}`, {
-    userMessage: "The model gave an answer I could not use, twice. Nothing you said is lost: retry when you are ready.",
+    userMessage: EN.modelInvalid,
   });
 }
 

@@ -3,8 +3,10 @@
  * shift the context silently: with only a system and a user turn it drops the user turn and the
  * model answers the instructions alone (seen on the fixture model), so a too-long call fails instead.
  */
+
 import type { ChatWrapper, LlamaModel } from "node-llama-cpp";
 import { TailorError } from "../../core/errors.js";
+import { EN } from "../../core/messages/catalog.js";
 import type { ModelRequest } from "../../core/ports.js";
 
 export function promptTokens(
@@ -36,8 +38,7 @@ export function checkPromptFits(
     `the ${request.call} prompt is ${tokens} tokens and its answer may take ${request.maxTokens}, but a sequence holds ${contextSize} (TAILOR_CONTEXT_SIZE)`,
     {
       retryable: false,
-      userMessage:
-        "This request is too long for the model's context window. Try a shorter request, or ask the operator to raise TAILOR_CONTEXT_SIZE.",
+      userMessage: EN.tooLongForModel,
     },
   );
 }

@@ -3,8 +3,10 @@
  * `POST {baseUrl}/chat/completions` with a strict JSON schema per call. Used when TAILOR_LLM_URL
  * is set, in place of the in-process model.
  */
+
 import { setTimeout as sleep } from "node:timers/promises";
 import { TailorError } from "../../core/errors.js";
+import { EN } from "../../core/messages/catalog.js";
 import type { Logger, ModelPort, ModelRequest } from "../../core/ports.js";
 import { chatCompletionBody, completionText, completionUsage, finishReason, firstModelId } from "./chat-request.js";
 import { bodySnippet, rejectionHint, safeUrl } from "./rejection-hint.js";
@@ -67,7 +69,7 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
       ? new TailorError("model.aborted", `${endpoint} request aborted`, { cause })
       : new TailorError("model.timeout", `the OpenAI-compatible server did not answer in time (${endpoint})`, {
           cause,
-          userMessage: "The model took too long on this step. Nothing you said is lost: retry when you are ready.",
+          userMessage: EN.modelSlow,
         });
 
   const hintOnce = (hint: string, fields: Record<string, unknown>): void => {
