@@ -2,6 +2,7 @@
  * The one error type of PromptTailor: a stable code, a user-safe message and the cause.
  * Internal errors never reach a chat verbatim; adapters show `userMessage` only.
  */
+import { EN } from "./messages/catalog.js";
 export type TailorErrorCode =
   | "config.invalid"
   | "store.unavailable"
@@ -43,4 +44,3 @@ function defaultUserMessage(code: TailorErrorCode): string {
   if (code.startsWith("input.")) return EN.badInput;
   return EN.internal;
 }
-import { EN } from "./messages/catalog.js";

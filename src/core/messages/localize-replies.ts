@@ -15,11 +15,11 @@ export function messageLanguage(userText: string | undefined): MessageLanguage {
 
 const KEYS = Object.keys(EN) as MessageKey[];
 const EXACT = new Map(KEYS.map((key) => [EN[key], key]));
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Texts with `{values}`: a pattern that captures them, in the order they appear. */
 const TEMPLATES = KEYS.filter((key) => /\{\w+\}/.test(EN[key].replace(/\{\{\w+\}\}/g, ""))).map((key) => {
   const names: string[] = [];
-  const source = escape(EN[key]).replace(/\\\{(\w+)\\\}/g, (whole, name: string, at: number, all: string) => {
+  const source = escapeRegExp(EN[key]).replace(/\\\{(\w+)\\\}/g, (whole, name: string, at: number, all: string) => {
     // "{{placeholder}}" is literal text, not a value.
     if (all[at - 1] === "{" || all.slice(at + whole.length, at + whole.length + 2) === "\\}") return whole;
     names.push(name);
