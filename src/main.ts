@@ -125,7 +125,15 @@ async function main(): Promise<void> {
   // Adapters report their failures by logging them: count those lines as platform errors.
   const platformLogger = (platform: "slack" | "discord") =>
     countErrors(logger.child({ platform }), () => metrics.platformErrors.inc({ platform }));
-  if (config.slack) adapters.push(createSlackAdapter({ ...config.slack, engine, logger: platformLogger("slack") }));
+  if (config.slack)
+    adapters.push(
+      createSlackAdapter({
+        ...config.slack,
+        engine,
+        logger: platformLogger("slack"),
+        debug: env.LOG_LEVEL === "debug",
+      }),
+    );
   if (config.discord)
     adapters.push(
       createDiscordAdapter({

@@ -16,9 +16,12 @@ export interface CreateStoreOptions {
   ttlMs?: number;
   /** Deadline of every store call. Default 2000 ms. */
   timeoutMs?: number;
-  /** Lease of a conversation lock, renewed while its turn runs. Default 60 s. */
+  /**
+   * Lease of a conversation lock, renewed every third of it while its turn runs (so a long model call
+   * keeps it). Default 15 s: how long a conversation waits when the replica holding it died.
+   */
   lockLeaseMs?: number;
-  /** How long a turn waits for a busy conversation lock. Default twice the lease. */
+  /** How long a turn waits for a busy conversation lock (a turn before it may be a minutes-long CPU call). Default 120 s. */
   lockWaitMs?: number;
   /** How long a claimed event id is remembered. Default 24 h. */
   dedupeTtlMs?: number;
@@ -29,7 +32,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const STORE_DEFAULTS = {
   ttlMs: 7 * DAY_MS,
   timeoutMs: DEFAULT_STORE_TIMEOUT_MS,
-  lockLeaseMs: 60_000,
+  lockLeaseMs: 15_000,
+  lockWaitMs: 120_000,
   dedupeTtlMs: DAY_MS,
 } as const;
 
@@ -48,7 +52,7 @@ export function storeSettings(options: Omit<CreateStoreOptions, "url" | "logger"
     ttlMs: positive("ttlMs", options.ttlMs ?? STORE_DEFAULTS.ttlMs),
     timeoutMs: positive("timeoutMs", options.timeoutMs ?? STORE_DEFAULTS.timeoutMs),
     lockLeaseMs,
-    lockWaitMs: positive("lockWaitMs", options.lockWaitMs ?? 2 * lockLeaseMs),
+    lockWaitMs: positive("lockWaitMs", options.lockWaitMs ?? Math.max(STORE_DEFAULTS.lockWaitMs, 2 * lockLeaseMs)),
     dedupeTtlMs: positive("dedupeTtlMs", options.dedupeTtlMs ?? STORE_DEFAULTS.dedupeTtlMs),
   };
 }

@@ -20,6 +20,7 @@ import { TailorError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import type { DiscordContext } from "./discord-context.js";
+import { guardGateway } from "./guard-gateway.js";
 import { handleCommand } from "./handle-command.js";
 import { handleComponent } from "./handle-component.js";
 import { handleMessage } from "./handle-message.js";
@@ -106,6 +107,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
         allowedMentions: NO_MENTIONS,
       });
       client = created;
+      guardGateway(created, logger);
       created.on(Events.Error, (error) => logger.error("discord client error", { error }));
       created.on(Events.Warn, (message) => logger.warn("discord warning", { message }));
       created.on(Events.ShardDisconnect, (event) => logger.warn("discord gateway closed", { code: event.code }));

@@ -7,6 +7,7 @@ import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } fro
 import { TailorError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
 import { boltLogger } from "./bolt-logger.js";
+import { guardHttpBodies } from "./guard-http-body.js";
 import { guardSocketModeClient } from "./guard-socket-mode.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -26,6 +27,8 @@ export interface BoltAppOptions {
   port: number;
   apiUrl?: string;
   logger: Logger;
+  /** Bolt's own debug lines (every payload) reach the log: LOG_LEVEL=debug. */
+  debug?: boolean;
 }
 
 export interface BoltApp {
@@ -37,7 +40,7 @@ export interface BoltApp {
 }
 
 export function createBoltApp(options: BoltAppOptions): BoltApp {
-  const logger = boltLogger(options.logger);
+  const logger = boltLogger(options.logger, options.debug);
   const clientOptions: webApi.WebClientOptions = {
     // Also redirects Socket Mode's apps.connections.open (its client takes the same options).
     slackApiUrl: withTrailingSlash(options.apiUrl ?? DEFAULT_API_URL),
@@ -64,6 +67,7 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     if (!options.signingSecret)
       throw new TailorError("config.invalid", "SLACK_SIGNING_SECRET is required for HTTP mode without SLACK_APP_TOKEN");
     mode = "http";
+    guardHttpBodies();
     receiver = new HTTPReceiver({
       signingSecret: options.signingSecret,
       endpoints: SLACK_EVENTS_PATH,

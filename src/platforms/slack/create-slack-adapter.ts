@@ -7,6 +7,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import type { EngineReply, InboundEvent, TailorEngine } from "../../core/engine-api.js";
 import type { Logger } from "../../core/ports.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
+import { TURNS_ADMITTED, TurnGate } from "../turn-gate.js";
 import { createBoltApp } from "./bolt-app.js";
 import {
   commandClaim,
@@ -34,6 +35,8 @@ export interface SlackAdapterOptions {
   apiUrl?: string;
   engine: TailorEngine;
   logger: Logger;
+  /** Bolt's own debug lines reach the log (LOG_LEVEL=debug). */
+  debug?: boolean;
 }
 
 /** How long stop() waits for turns in flight (the composition root drains the engine before this). */
@@ -47,17 +50,34 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   // Aborted on stop: turns in flight end (their failed step is saved, so retry resumes it).
   let stopping = new AbortController();
   const turns = new TurnRunner(app.client, engine, logger);
-  const runTurn = (event: InboundEvent, target: ThreadTarget, options: Omit<RunOptions, "signal"> = {}) =>
-    turns.run(event, target, { ...options, signal: stopping.signal });
+  const gate = new TurnGate(TURNS_ADMITTED);
+  const runTurn = (
+    event: InboundEvent,
+    target: ThreadTarget,
+    options: Omit<RunOptions, "signal" | "admitted"> = {},
+    admitted?: () => void,
+  ) => turns.run(event, target, { ...options, signal: stopping.signal, ...(admitted ? { admitted } : {}) });
 
-  const spawn = (what: string, work: () => Promise<void>): void => {
-    const task = work()
+  /** Runs `work` in the background once the gate admits it; `work` gets the release for its first model wait. */
+  const spawn = (what: string, work: (admitted: () => void) => Promise<void>): void => {
+    const task = (async () => {
+      const release = await gate.enter();
+      try {
+        await work(release);
+      } finally {
+        release();
+      }
+    })()
       .catch((error: unknown) => logger.error(`${what} failed`, { error }))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
   };
 
-  async function startFromCommand(command: SlackCommandPayload, respond: (text: string) => Promise<void>) {
+  async function startFromCommand(
+    command: SlackCommandPayload,
+    respond: (text: string) => Promise<void>,
+    admitted: () => void,
+  ) {
     // Claimed before the root message is posted: a redelivered command, or the same command reaching
     // another replica, posts nothing. A refusal (access rules, store down) is said privately.
     const claim = await engine.claim(commandClaim(command), stopping.signal);
@@ -84,13 +104,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       return;
     }
     const target = { channel: command.channel_id, threadTs: rootTs, userId: command.user_id };
-    await runTurn(normalizeCommand(command, rootTs), target, { claimed: true });
+    await runTurn(normalizeCommand(command, rootTs), target, { claimed: true }, admitted);
   }
 
   app.command(TAILOR_COMMAND, async ({ command, ack, respond }) => {
-    if (typeof command.channel_id !== "string" || typeof command.user_id !== "string") {
+    const ids = [command.channel_id, command.user_id, command.team_id, command.trigger_id];
+    if (!ids.every((id) => typeof id === "string" && id.length > 0)) {
       await ack();
-      logger.warn("dropped a /tailor payload without channel or user");
+      logger.warn("dropped a /tailor payload without channel, user, team or trigger");
       return;
     }
     command.text = typeof command.text === "string" ? command.text : "";
@@ -104,7 +125,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
         logger.warn("could not respond to /tailor", { error }),
       );
     };
-    spawn("/tailor", () => startFromCommand(command, reply));
+    spawn("/tailor", (admitted) => startFromCommand(command, reply, admitted));
   });
 
   const onMessage = async ({ event, body, context }: MessageArgs) => {
@@ -114,7 +135,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     });
     if (!normalized) return;
     const target = { channel: normalized.key.channel, threadTs: normalized.key.thread, userId: normalized.user.id };
-    spawn("message", () => runTurn(normalized, target));
+    spawn("message", (admitted) => runTurn(normalized, target, {}, admitted));
   };
   app.event("app_mention", onMessage);
   app.event("message", onMessage);
@@ -132,7 +153,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       blocks: (body.message?.blocks ?? []) as Block[],
     };
     const target = { channel: normalized.channel, threadTs: normalized.event.key.thread, userId: body.user.id };
-    spawn("action", () => runTurn(normalized.event, target, { clicked }));
+    spawn("action", (admitted) => runTurn(normalized.event, target, { clicked }, admitted));
   };
   app.action<BlockAction<ButtonAction>>(
     { type: "block_actions", action_id: new RegExp(`^${ANSWER_ACTION_PREFIX}`) },
@@ -141,8 +162,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   app.action<BlockAction<ButtonAction>>({ type: "block_actions", action_id: SKIP_ACTION_ID }, onAction);
   app.action<BlockAction<ButtonAction>>({ type: "block_actions", action_id: RETRY_ACTION_ID }, onAction);
 
+  // Bolt matches action ids with `in` on each action: a payload whose actions are not objects would
+  // fail inside Bolt on every listener. Such payloads are acknowledged and dropped here, once.
+  app.use(async (args) => {
+    const body = args.body as { type?: unknown; actions?: unknown };
+    const malformed =
+      body.actions !== undefined &&
+      (!Array.isArray(body.actions) || !body.actions.every((a) => typeof a === "object" && a !== null));
+    if (!malformed) return args.next();
+    logger.warn("dropped an interaction payload with malformed actions");
+    if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
+  });
+
   app.error(async (error) => {
-    logger.error("Slack listener failed", { error });
+    // Bolt bundles the failures of several listeners; each one is what there is to fix.
+    const originals = (error as { originals?: unknown[] }).originals;
+    logger.error("Slack listener failed", { error: originals?.[0] ?? error, listeners: originals?.length ?? 1 });
   });
 
   return {

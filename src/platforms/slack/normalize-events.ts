@@ -39,10 +39,15 @@ export interface MessageContext {
   botUserId: string | undefined;
 }
 
+/** A non-empty string: what every id and key part must be (fuzzed payloads carry anything). */
+const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+
 export function normalizeMessage(event: SlackMessageEvent, context: MessageContext): InboundEvent | undefined {
   // Malformed or unexpected payloads are dropped, never thrown on.
-  if (typeof event.channel !== "string" || typeof event.ts !== "string") return undefined;
-  if (event.bot_id || typeof event.user !== "string" || event.user === context.botUserId) return undefined;
+  if (typeof event !== "object" || event === null) return undefined;
+  if (!isText(event.channel) || !isText(event.ts) || !isText(context.teamId)) return undefined;
+  if (event.thread_ts !== undefined && !isText(event.thread_ts)) return undefined;
+  if (event.bot_id || !isText(event.user) || event.user === context.botUserId) return undefined;
   if (event.subtype !== undefined && !USER_SUBTYPES.has(event.subtype)) return undefined;
   const raw = typeof event.text === "string" ? event.text : "";
   const mentioned =
@@ -146,12 +151,15 @@ export interface NormalizedAction {
 }
 
 export function normalizeAction(body: SlackBlockActionBody, action: SlackButtonAction): NormalizedAction | undefined {
+  if (typeof action !== "object" || action === null || !isText(action.action_id)) return undefined;
+  if (typeof body.user !== "object" || body.user === null || !isText(body.user.id)) return undefined;
   const channel = body.channel?.id ?? body.container?.channel_id;
   const messageTs = body.message?.ts ?? body.container?.message_ts;
   const workspace = body.team?.id ?? body.user.team_id;
-  if (!channel || !messageTs || !workspace) return undefined;
+  if (!isText(channel) || !isText(messageTs) || !isText(workspace)) return undefined;
   // Controls are posted inside the conversation's thread; the thread ts is the conversation's key.
   const thread = body.message?.thread_ts ?? body.container?.thread_ts ?? messageTs;
+  if (!isText(thread) || !isText(action.action_ts)) return undefined;
   const name = body.user.name ?? body.user.username;
   const base = {
     eventId: `slack:action:${channel}:${messageTs}:${action.action_ts}`,
@@ -163,8 +171,8 @@ export function normalizeAction(body: SlackBlockActionBody, action: SlackButtonA
   if (action.action_id === SKIP_ACTION_ID) return wrap({ ...base, kind: "skip" });
   if (action.action_id === RETRY_ACTION_ID) return wrap({ ...base, kind: "retry" });
   if (action.action_id.startsWith(ANSWER_ACTION_PREFIX)) {
-    const questionId = questionIdOfBlock(action.block_id);
-    const option = action.value === undefined ? undefined : optionOfValue(action.value);
+    const questionId = isText(action.block_id) ? questionIdOfBlock(action.block_id) : undefined;
+    const option = typeof action.value === "string" ? optionOfValue(action.value) : undefined;
     if (!questionId || option === undefined) return undefined;
     return wrap({ ...base, kind: "answer", questionId, option });
   }

@@ -68,12 +68,20 @@ export class SlackTurn {
         if (openTs && (await this.poster.update(openTs, message))) continue;
         const ts = await this.place(message, placeholderTs);
         placeholderTs = undefined;
-        if (ts) await io.setRefs({ [REF_NAMES.questions]: ts, [REF_NAMES.questionsRound]: String(reply.round) });
+        // The placeholder is a questions message now: one save records both (no window where a later
+        // turn would take the questions for a placeholder).
+        if (ts)
+          await io.setRefs({
+            [REF_NAMES.questions]: ts,
+            [REF_NAMES.questionsRound]: String(reply.round),
+            [REF_NAMES.working]: undefined,
+          });
         continue;
       }
       const ts = await this.place(message, placeholderTs);
       placeholderTs = undefined;
-      if (ts && reply.kind === "prompt") await io.setRefs({ [REF_NAMES.prompt]: ts });
+      if (ts && reply.kind === "prompt") await io.setRefs({ [REF_NAMES.prompt]: ts, [REF_NAMES.working]: undefined });
+      else if (io.refs[REF_NAMES.working]) await io.setRefs({ [REF_NAMES.working]: undefined });
       if (message.attachment) await this.poster.attach(message.attachment);
     }
     // Nothing took the placeholder's place (say, only a private note): it would say "working" forever.

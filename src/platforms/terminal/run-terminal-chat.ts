@@ -59,8 +59,9 @@ function terminalSession(options: TerminalChatOptions) {
 
   const send = (event: InboundEventBody): Promise<EngineReply[]> => {
     sequence += 1;
+    // The operator's own console, not a platform DM: the "DMs off" access rule does not apply.
     return options.engine.handle(
-      { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user, direct: true } as InboundEvent,
+      { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user, direct: false } as InboundEvent,
       {
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: (p) => options.progress?.write(`${renderTerminalProgress(p)}\n`),
