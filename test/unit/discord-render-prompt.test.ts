@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { EngineReply } from "../../src/core/engine-api.js";
 import { DISCORD_LIMITS, MAX_PROMPT_MESSAGES } from "../../src/platforms/discord/discord-limits.js";
 import { renderPrompt } from "../../src/platforms/discord/render-prompt.js";
-import { escapeFences, splitText } from "../../src/platforms/discord/split-prompt.js";
+import { escapeFences } from "../../src/platforms/discord/split-prompt.js";
+import { splitText } from "../../src/platforms/split-text.js";
 
 type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
 
@@ -99,5 +100,18 @@ describe("renderPrompt", () => {
     for (const message of messages) expect(fencesBalanced(message.content)).toBe(true);
     expect(messages.at(-1)?.files).toEqual([{ name: "prompt.md", text }]);
     expect(messages[0]?.content).toContain("SELECT 1;");
+  });
+});
+
+describe("the shared splitter with a platform's own measure", () => {
+  it("keeps Slack's escaped parts within budget and never cuts an entity or an emoji", () => {
+    const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+    const text = `${"<b>&</b> ".repeat(2000)}\n\n${"🙂".repeat(700)}`;
+    const chunks = splitText(text, 1000, (s) => escape(s).length);
+    for (const chunk of chunks) {
+      expect(escape(chunk).length).toBeLessThanOrEqual(1000);
+      expect(chunk).not.toMatch(/[\ud800-\udbff]$/);
+    }
+    expect(chunks.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
   });
 });

@@ -4,10 +4,11 @@
  * as an embed on the last message.
  */
 import type { EngineReply } from "../../core/engine-api.js";
+import { splitText } from "../split-text.js";
 import { DISCORD_LIMITS, MAX_PROMPT_MESSAGES } from "./discord-limits.js";
 import type { OutboundMessage } from "./outbound-message.js";
 import { renderChecklist } from "./render-checklist.js";
-import { escapeFences, fenced, fenceOverhead, splitText } from "./split-prompt.js";
+import { escapeFences, fenced, fenceOverhead } from "./split-prompt.js";
 
 type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
 

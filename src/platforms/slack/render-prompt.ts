@@ -5,6 +5,7 @@
  * out as a file snippet so it copies exactly.
  */
 import type { ChecklistItem, EngineReply } from "../../core/engine-api.js";
+import { splitText } from "../split-text.js";
 import { escapeMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { PROMPT_BLOCK_ID } from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
@@ -51,31 +52,9 @@ export function renderPromptParts(prompt: string): SlackMessage[] {
   );
 }
 
-/** Escaped parts of at most `budget` characters, split between lines where possible, never inside an entity. */
-function splitEscaped(raw: string, budget: number): string[] {
-  const parts: string[] = [];
-  let current = "";
-  for (const line of raw.split("\n")) {
-    const escaped = escapeMrkdwn(line);
-    const joined = current ? `${current}\n${escaped}` : escaped;
-    if (joined.length <= budget) {
-      current = joined;
-      continue;
-    }
-    if (current) parts.push(current);
-    current = "";
-    for (const char of line) {
-      const piece = escapeMrkdwn(char);
-      if (current.length + piece.length > budget) {
-        parts.push(current);
-        current = "";
-      }
-      current += piece;
-    }
-  }
-  parts.push(current);
-  return parts;
-}
+/** Escaped parts whose escaped length fits `budget`: the shared splitter, measuring what Slack counts. */
+const splitEscaped = (raw: string, budget: number): string[] =>
+  splitText(raw, budget, (text) => escapeMrkdwn(text).length).map(escapeMrkdwn);
 
 function detailBlocks(reply: PromptReply): Block[] {
   const blocks: Block[] = [];
