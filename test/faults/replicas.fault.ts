@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callCounts, startModelServer } from "../fixtures/model-server.js";
 import { hasRedisServer, type RedisServerHandle, startRedisServer } from "../fixtures/redis-server.js";
+import { slashCommand } from "../fixtures/slack-standin/slack-payloads.js";
 import { SlackStandin } from "../fixtures/slack-standin/slack-standin.js";
+import { waitFor } from "../fixtures/slack-standin/wait-for.js";
 import { botEnv, DmConversation, Fleet, isPrompt, pool, versionOf } from "./slack-fleet.js";
 
 const CONVERSATIONS = Number(process.env.FAULT_CONVERSATIONS ?? 100);
@@ -55,6 +57,20 @@ describe.skipIf(!hasRedisServer())("fault suite: two replicas sharing Redis", ()
       // Each event acted once: one analyse, one integrate, one synthesize per conversation.
       expect(calls).toEqual({ analyse: CONVERSATIONS, integrate: CONVERSATIONS, synthesize: CONVERSATIONS });
       expect(conversations.every((c) => c.resent === 0 && c.retried === 0)).toBe(true);
+
+      // /tailor delivered to both replicas: claimed before the root message, so one root each.
+      const channel = "C0FAULTS";
+      const commands = Array.from({ length: 20 }, (_, i) =>
+        slashCommand(standin, { text: `a press release for launch ${i}`, channel }),
+      );
+      for (const command of commands) standin.sendEnvelope("slash_commands", command, {}, "all");
+      const roots = () => [...standin.messages.values()].filter((m) => m.channel === channel && !m.thread_ts);
+      await waitFor(() => roots().length >= commands.length, { timeoutMs: 60_000, what: "root messages" });
+      await standinQuiet(standin);
+      console.log(
+        `[faults] duplicates: ${commands.length} /tailor commands × 2 replicas → ${roots().length} root messages`,
+      );
+      expect(roots()).toHaveLength(commands.length);
       expect(fleet.alive()).toBe(true);
     } finally {
       await fleet.stop();

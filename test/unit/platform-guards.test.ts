@@ -7,7 +7,7 @@ import { TurnGate } from "../../src/platforms/turn-gate.js";
 
 describe("turn gate", () => {
   it("admits `limit` turns at once; a release lets the next one in, in arrival order", async () => {
-    const gate = new TurnGate(2);
+    const gate = new TurnGate(2, 60_000);
     const first = await gate.enter();
     const second = await gate.enter();
     const order: string[] = [];
@@ -30,6 +30,13 @@ describe("turn gate", () => {
     expect(order).toEqual(["third", "fourth"]);
     // Everything released: the gate admits at once again.
     (await gate.enter())();
+  });
+
+  it("a turn that holds its place past the hold time (waiting on I/O) lets the next one in", async () => {
+    const gate = new TurnGate(1, 20);
+    await gate.enter();
+    const next = await gate.enter();
+    next();
   });
 });
 

@@ -12,6 +12,7 @@ import {
   GatewayIntentBits,
   type Interaction,
   type Message,
+  Options,
   Partials,
   Status,
 } from "discord.js";
@@ -103,6 +104,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
         ],
         // Without the channel partial, messageCreate never fires for DMs.
         partials: [Partials.Channel],
+        // The adapter reads messages from events and edits them by id: a large message cache would only
+        // hold memory (fuzzed 200 KB messages grew it by tens of MiB).
+        makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 10 }),
         rest: { api: apiUrl },
         allowedMentions: NO_MENTIONS,
       });

@@ -51,19 +51,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   let stopping = new AbortController();
   const turns = new TurnRunner(app.client, engine, logger);
   const gate = new TurnGate(TURNS_ADMITTED);
-  const runTurn = (
-    event: InboundEvent,
-    target: ThreadTarget,
-    options: Omit<RunOptions, "signal" | "admitted"> = {},
-    admitted?: () => void,
-  ) => turns.run(event, target, { ...options, signal: stopping.signal, ...(admitted ? { admitted } : {}) });
+  const runTurn = (event: InboundEvent, target: ThreadTarget, options: Omit<RunOptions, "signal"> = {}) =>
+    turns.run(event, target, { ...options, signal: stopping.signal });
 
-  /** Runs `work` in the background once the gate admits it; `work` gets the release for its first model wait. */
-  const spawn = (what: string, work: (admitted: () => void) => Promise<void>): void => {
+  /** Runs `work` in the background once the turn gate admits it (acknowledgements go first). */
+  const spawn = (what: string, work: () => Promise<void>): void => {
     const task = (async () => {
       const release = await gate.enter();
       try {
-        await work(release);
+        await work();
       } finally {
         release();
       }
@@ -73,11 +69,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     inFlight.add(task);
   };
 
-  async function startFromCommand(
-    command: SlackCommandPayload,
-    respond: (text: string) => Promise<void>,
-    admitted: () => void,
-  ) {
+  async function startFromCommand(command: SlackCommandPayload, respond: (text: string) => Promise<void>) {
     // Claimed before the root message is posted: a redelivered command, or the same command reaching
     // another replica, posts nothing. A refusal (access rules, store down) is said privately.
     const claim = await engine.claim(commandClaim(command), stopping.signal);
@@ -104,7 +96,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       return;
     }
     const target = { channel: command.channel_id, threadTs: rootTs, userId: command.user_id };
-    await runTurn(normalizeCommand(command, rootTs), target, { claimed: true }, admitted);
+    await runTurn(normalizeCommand(command, rootTs), target, { claimed: true });
   }
 
   app.command(TAILOR_COMMAND, async ({ command, ack, respond }) => {
@@ -125,7 +117,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
         logger.warn("could not respond to /tailor", { error }),
       );
     };
-    spawn("/tailor", (admitted) => startFromCommand(command, reply, admitted));
+    spawn("/tailor", () => startFromCommand(command, reply));
   });
 
   const onMessage = async ({ event, body, context }: MessageArgs) => {
@@ -135,7 +127,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     });
     if (!normalized) return;
     const target = { channel: normalized.key.channel, threadTs: normalized.key.thread, userId: normalized.user.id };
-    spawn("message", (admitted) => runTurn(normalized, target, {}, admitted));
+    spawn("message", () => runTurn(normalized, target));
   };
   app.event("app_mention", onMessage);
   app.event("message", onMessage);
@@ -153,7 +145,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       blocks: (body.message?.blocks ?? []) as Block[],
     };
     const target = { channel: normalized.channel, threadTs: normalized.event.key.thread, userId: body.user.id };
-    spawn("action", (admitted) => runTurn(normalized.event, target, { clicked }, admitted));
+    spawn("action", () => runTurn(normalized.event, target, { clicked }));
   };
   app.action<BlockAction<ButtonAction>>(
     { type: "block_actions", action_id: new RegExp(`^${ANSWER_ACTION_PREFIX}`) },

@@ -23,12 +23,7 @@ export interface RunOptions {
   claimed?: boolean;
   clicked?: ClickedMessage;
   signal: AbortSignal;
-  /** Called once the turn waits on the model: the adapter's gate admits the next turn. */
-  admitted?: () => void;
 }
-
-/** How long a turn waits on the model before the gate admits the next one. */
-const MODEL_WAIT_MS = 250;
 
 export class TurnRunner {
   constructor(
@@ -46,12 +41,7 @@ export class TurnRunner {
     await this.engine.handle(event, {
       signal: options.signal,
       ...(options.claimed ? { claimed: true } : {}),
-      onProgress: (progress, io) => {
-        // A model call that answers at once keeps the turn in the gate; one that makes it wait lets
-        // the next turn in (the model's own queue is fair across conversations).
-        if (options.admitted) setTimeout(options.admitted, MODEL_WAIT_MS).unref();
-        turn.onProgress(progress, io);
-      },
+      onProgress: turn.onProgress,
       deliver: async (replies, io) => {
         // A used retry button goes away as the step's outcome arrives (the payload shows its message).
         if (clicked && event.kind === "retry" && replies.some((r) => r.visibility === "public")) {

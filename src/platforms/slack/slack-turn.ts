@@ -66,7 +66,7 @@ export class SlackTurn {
           continue;
         }
         if (openTs && (await this.poster.update(openTs, message))) continue;
-        const ts = await this.place(message, placeholderTs);
+        const ts = await this.place(message, placeholderTs, io);
         placeholderTs = undefined;
         // The placeholder is a questions message now: one save records both (no window where a later
         // turn would take the questions for a placeholder).
@@ -78,7 +78,7 @@ export class SlackTurn {
           });
         continue;
       }
-      const ts = await this.place(message, placeholderTs);
+      const ts = await this.place(message, placeholderTs, io);
       placeholderTs = undefined;
       if (ts && reply.kind === "prompt") await io.setRefs({ [REF_NAMES.prompt]: ts, [REF_NAMES.working]: undefined });
       else if (io.refs[REF_NAMES.working]) await io.setRefs({ [REF_NAMES.working]: undefined });
@@ -89,8 +89,19 @@ export class SlackTurn {
     if (io.refs[REF_NAMES.working]) await io.setRefs({ [REF_NAMES.working]: undefined });
   }
 
-  private async place(message: SlackMessage, placeholderTs: string | undefined): Promise<string | undefined> {
-    if (placeholderTs && (await this.poster.update(placeholderTs, message))) return placeholderTs;
+  /**
+   * Puts a reply in the placeholder's place (or posts it). The placeholder's ref is dropped first: a
+   * replica that dies in between leaves a stray "working" line, never a ref that would make a later
+   * turn overwrite this reply.
+   */
+  private async place(
+    message: SlackMessage,
+    placeholderTs: string | undefined,
+    io: TurnIo,
+  ): Promise<string | undefined> {
+    if (!placeholderTs) return this.poster.post(message);
+    if (io.refs[REF_NAMES.working]) await io.setRefs({ [REF_NAMES.working]: undefined });
+    if (await this.poster.update(placeholderTs, message)) return placeholderTs;
     return this.poster.post(message);
   }
 
