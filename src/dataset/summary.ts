@@ -10,6 +10,7 @@ export interface DatasetSummary {
   examples: number;
   added_dialogues: number;
   added_examples: number;
+  per_call: Record<string, number>;
   per_step: Record<string, number>;
   per_language: Record<string, number>;
   per_domain: Record<string, number>;
@@ -41,6 +42,7 @@ export function summarize(input: {
     examples: input.lines.length,
     added_dialogues: input.addedDialogues,
     added_examples: input.addedLines,
+    per_call: count(input.lines.map((l) => l.call)),
     per_step: count(input.lines.map((l) => l.step)),
     per_language: count(firsts.map((l) => l.language)),
     per_domain: count(firsts.map((l) => l.domain)),
@@ -58,7 +60,8 @@ const table = (counts: Record<string, number>) =>
 export function renderSummary(s: DatasetSummary): string {
   return [
     `dataset: ${s.file}: ${s.dialogues} dialogues, ${s.examples} examples (this run added ${s.added_dialogues} dialogues, ${s.added_examples} examples in ${s.seconds}s)`,
-    `per step: ${table(s.per_step)}`,
+    `per call: ${table(s.per_call)}`,
+    `per step: ${table(s.per_step)} (a refinement is a synthesize call)`,
     `dialogues per language: ${table(s.per_language)}`,
     `dialogues per domain: ${table(s.per_domain)}`,
     `rejected this run: ${s.rejected}${s.rejected ? ` (${table(s.rejects)})` : ""}`,
