@@ -21,6 +21,7 @@ COPY package.json tsconfig.json ./
 COPY src ./src
 COPY commands ./commands
 COPY models/*.json models/README.md ./models/
+COPY models/adapters ./models/adapters
 RUN mkdir -p data && chown -R node:node /app/data /app/models
 USER node
 VOLUME ["/app/models", "/app/data"]
