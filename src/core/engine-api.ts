@@ -151,8 +151,11 @@ export const REF_NAMES = {
 export interface TurnIo {
   /** The refs saved with the conversation before this turn (plus what this turn set). */
   readonly refs: MessageRefs;
-  /** Records refs (`undefined` removes one); saved with the conversation at once, under its lock. */
-  setRefs(patch: Record<string, string | undefined>): Promise<void>;
+  /**
+   * Records refs (`undefined` removes one); saved with the conversation at once, under its lock.
+   * Resolves false when the save did not go through (the store failed, or this turn's lease was lost).
+   */
+  setRefs(patch: Record<string, string | undefined>): Promise<boolean>;
 }
 
 export interface TurnOptions {

@@ -27,17 +27,19 @@ afterEach(async () => {
 });
 
 /** The refs as the store would keep them between turns (each turn gets what the last one saved). */
-const storedRefs = (initial: Record<string, string> = {}) => {
+const storedRefs = (initial: Record<string, string> = {}, refuse = false) => {
   const refs: Record<string, string> = { ...initial };
   const io: TurnIo = {
     get refs() {
       return { ...refs };
     },
     setRefs: async (patch) => {
+      if (refuse) return false;
       for (const [name, value] of Object.entries(patch)) {
         if (value === undefined) delete refs[name];
         else refs[name] = value;
       }
+      return true;
     },
   };
   return { refs, io };
@@ -118,6 +120,14 @@ describe("a turn in a Slack thread", () => {
     expect(standin.callsOf("chat.postMessage")).toHaveLength(1);
     expect(standin.messages.get(left ?? "")?.text).toContain("Two questions.");
     expect(refs.working).toBeUndefined();
+  });
+
+  it("never turns a placeholder whose ref could not be dropped into a reply (a later turn would overwrite it)", async () => {
+    const left = await poster.post({ text: "Working on it…", blocks: [] });
+    const { io } = storedRefs({ working: left ?? "" }, true);
+    await new SlackTurn(poster).deliver([questions], io);
+    expect(standin.messages.has(left ?? "")).toBe(false);
+    expect(standin.callsOf("chat.postMessage")).toHaveLength(2);
   });
 
   it("removes the placeholder when only a private note comes back", async () => {

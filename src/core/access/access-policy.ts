@@ -99,7 +99,7 @@ export function withAccessPolicy(engine: TailorEngine, rules: AccessRules, logge
       const decision = refused(request);
       if (!decision) return engine.handle(event, options);
       const replies = request.starts ? [refusal(decision)] : [];
-      if (options?.deliver && replies.length > 0) await options.deliver(replies, { refs: {}, setRefs: async () => {} });
+      if (options?.deliver && replies.length > 0) await options.deliver(replies, { refs: {}, setRefs: async () => false });
       return replies;
     },
   };

@@ -30,7 +30,7 @@ import { UnsavedEvents } from "./unsaved-events.js";
 export type { EngineDeps } from "./engine-deps.js";
 
 /** What a failed turn's `deliver` gets: nothing was saved, so there are no refs to read or write. */
-const NO_IO: TurnIo = { refs: {}, setRefs: async () => {} };
+const NO_IO: TurnIo = { refs: {}, setRefs: async () => false };
 
 export function createEngine(deps: EngineDeps): TailorEngine {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };

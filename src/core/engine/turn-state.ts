@@ -45,18 +45,20 @@ export class TurnState implements TurnIo {
     this.current = undefined;
   }
 
-  async setRefs(patch: Record<string, string | undefined>): Promise<void> {
+  async setRefs(patch: Record<string, string | undefined>): Promise<boolean> {
     for (const [name, value] of Object.entries(patch)) {
       if (value === undefined) delete this.#refs[name];
       else this.#refs[name] = value;
     }
     const conversation = this.current;
-    if (!conversation) return;
+    if (!conversation) return false;
     try {
       await this.save(conversation);
+      return true;
     } catch (error) {
       // The message was posted all the same; the next save of this conversation carries the refs.
       this.logger.warn("could not save message refs", { error });
+      return false;
     }
   }
 

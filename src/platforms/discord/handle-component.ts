@@ -9,6 +9,7 @@ import { buildAnswerModal } from "./answer-modal.js";
 import type { DiscordContext } from "./discord-context.js";
 import { viewOf } from "./message-view.js";
 import { normalizeComponent } from "./normalize-events.js";
+import { NO_MENTIONS } from "./outbound-message.js";
 import { placeOf } from "./place-of.js";
 import { readQuestionMessage } from "./question-message.js";
 import { renderReply } from "./render-reply.js";
@@ -38,7 +39,11 @@ export async function handleComponent(
   if (normalized.action === "open-modal") {
     const round = readQuestionMessage(source.content, source.rows);
     if (!round || round.questions.length === 0) {
-      await interaction.reply({ content: "This round of questions is over.", flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: "This round of questions is over.",
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     await interaction.showModal(buildAnswerModal(round));
@@ -47,7 +52,8 @@ export async function handleComponent(
 
   const refuse = async (replies: EngineReply[]) => {
     const [first] = replies.flatMap(renderReply);
-    if (first) await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral });
+    if (first)
+      await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   };
   if (!(await claimFirst(context, normalized.claim, refuse))) return;
   await interaction.deferUpdate();

@@ -7,6 +7,7 @@ import type { EngineReply } from "../../core/engine-api.js";
 import type { DiscordContext } from "./discord-context.js";
 import { viewOf } from "./message-view.js";
 import { normalizeModal } from "./normalize-events.js";
+import { NO_MENTIONS } from "./outbound-message.js";
 import { placeOf } from "./place-of.js";
 import { readQuestionMessage } from "./question-message.js";
 import { renderReply } from "./render-reply.js";
@@ -34,11 +35,16 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
 
   const refuse = async (replies: EngineReply[]) => {
     const [first] = replies.flatMap(renderReply);
-    if (first) await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral });
+    if (first)
+      await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   };
   if (!(await claimFirst(context, normalized.claim, refuse))) return;
   if (normalized.action === "empty") {
-    await interaction.reply({ content: "Every answer was empty: nothing changed.", flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      content: "Every answer was empty: nothing changed.",
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   if (message) await interaction.deferUpdate();

@@ -100,7 +100,12 @@ export class SlackTurn {
     io: TurnIo,
   ): Promise<string | undefined> {
     if (!placeholderTs) return this.poster.post(message);
-    if (io.refs[REF_NAMES.working]) await io.setRefs({ [REF_NAMES.working]: undefined });
+    if (io.refs[REF_NAMES.working] && !(await io.setRefs({ [REF_NAMES.working]: undefined }))) {
+      // The record still names the placeholder (its save was refused): a later turn would take it
+      // over, so the reply goes in a message of its own.
+      await this.poster.remove(placeholderTs);
+      return this.poster.post(message);
+    }
     if (await this.poster.update(placeholderTs, message)) return placeholderTs;
     return this.poster.post(message);
   }
