@@ -48,6 +48,6 @@ export class TurnGate {
 /** Turns admitted at once per process: enough to keep the model's queue fed, few enough to ack first. */
 export const TURNS_ADMITTED = 2;
 /** How often a turn in the gate checks whether it is only waiting on I/O. */
-export const ADMISSION_HOLD_MS = 100;
+export const ADMISSION_HOLD_MS = 50;
 /** Lateness of that check that means the event loop is busy. */
 const BUSY_LAG_MS = 20;
