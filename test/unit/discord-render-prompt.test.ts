@@ -105,11 +105,11 @@ describe("renderPrompt", () => {
 
 describe("the shared splitter with a platform's own measure", () => {
   it("keeps Slack's escaped parts within budget and never cuts an entity or an emoji", () => {
-    const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+    const escapeMrkdwn = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
     const text = `${"<b>&</b> ".repeat(2000)}\n\n${"🙂".repeat(700)}`;
-    const chunks = splitText(text, 1000, (s) => escape(s).length);
+    const chunks = splitText(text, 1000, (s) => escapeMrkdwn(s).length);
     for (const chunk of chunks) {
-      expect(escape(chunk).length).toBeLessThanOrEqual(1000);
+      expect(escapeMrkdwn(chunk).length).toBeLessThanOrEqual(1000);
       expect(chunk).not.toMatch(/[\ud800-\udbff]$/);
     }
     expect(chunks.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));

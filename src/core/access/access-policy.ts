@@ -99,7 +99,8 @@ export function withAccessPolicy(engine: TailorEngine, rules: AccessRules, logge
       const decision = refused(request);
       if (!decision) return engine.handle(event, options);
       const replies = request.starts ? [refusal(decision)] : [];
-      if (options?.deliver && replies.length > 0) await options.deliver(replies, { refs: {}, setRefs: async () => false });
+      if (options?.deliver && replies.length > 0)
+        await options.deliver(replies, { refs: {}, setRefs: async () => false });
       return replies;
     },
   };
