@@ -6,35 +6,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createTailorEngine } from "../../src/core/engine/create-tailor-engine.js";
 import type { EngineReply, InboundEvent, InboundEventBody } from "../../src/core/engine-api.js";
-import type { ModelRequest } from "../../src/core/ports.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { createOpenAiModel, type OpenAiModel } from "../../src/model/openai/create-openai-model.js";
 import { createStore } from "../../src/store/create-store.js";
-import { defaultAnalyse, defaultIntegrate, defaultSynthesize } from "../fakes/fake-model.js";
+import { answerByCall, type ChatBody } from "../fixtures/model-server.js";
 import { type OpenAiStandin, startOpenAiStandin } from "../fixtures/openai-standin.js";
 
 const KEY = { platform: "terminal", workspace: "local", channel: "cli", thread: "main" } as const;
 const INTENT = "write a cold email to an investor about our seed round";
-
-interface ChatBody {
-  messages: { role: string; content: string }[];
-  response_format: { json_schema: { name: string } };
-}
-
-/** Answers each call with valid JSON for its schema (the FakeModel's defaults, fed the request's text). */
-async function answerByCall(body: unknown): Promise<string> {
-  const chat = body as ChatBody;
-  const call = chat.response_format.json_schema.name as ModelRequest["call"];
-  const request = {
-    call,
-    system: chat.messages[0]?.content ?? "",
-    user: chat.messages[1]?.content ?? "",
-  } as ModelRequest;
-  const responder = { analyse: defaultAnalyse, integrate: defaultIntegrate, synthesize: defaultSynthesize }[call];
-  const answer = await responder(request);
-  if (answer instanceof Error) throw answer;
-  return answer;
-}
 
 let standin: OpenAiStandin | undefined;
 let model: OpenAiModel | undefined;

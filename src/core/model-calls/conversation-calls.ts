@@ -12,7 +12,7 @@ import { type AnalyseAnswer, analyseCall, OTHER_DOMAIN } from "./analyse-call.js
 import type { LibraryContext } from "./call-inputs.js";
 import type { CallSpec } from "./call-model.js";
 import { type IntegrateAnswer, integrateCall } from "./integrate-call.js";
-import { excerpt, materialBlock, splitMaterial } from "./split-material.js";
+import { excerpt, MATERIAL_HEADING, materialBlock, splitMaterial } from "./split-material.js";
 import { type SynthesizeAnswer, synthesizeCall } from "./synthesize-call.js";
 
 export interface CallLibrary {
@@ -122,10 +122,7 @@ export function finishPrompt(
 /** The model's part of a version (a refinement sees it without the appendix; the model may echo one back). */
 export function stripAppendix(text: string): string {
   const at = text.indexOf(APPENDIX);
-  const material = text.indexOf("\n\nMaterial (provided by the user");
+  const material = text.indexOf(MATERIAL_HEADING);
   const cut = [at, material].filter((i) => i >= 0);
   return cut.length ? text.slice(0, Math.min(...cut)).trimEnd() : text;
 }
-
-/** The previous version as a refinement call sees it. */
-export const previousForRefine = stripAppendix;

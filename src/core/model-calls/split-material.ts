@@ -49,7 +49,10 @@ export function excerpt(material: string, maxChars = 600): string {
   return `${material.slice(0, maxChars)}\n[… ${material.length - maxChars} more characters, attached to the prompt verbatim]`;
 }
 
+/** Where the material block starts in a prompt. */
+export const MATERIAL_HEADING = "\n\nMaterial (provided by the user, use it as given):";
+
 /** The block appended to the prompt: the material verbatim between fixed delimiters. */
 export function materialBlock(material: string): string {
-  return `\n\nMaterial (provided by the user, use it as given):\n<<<\n${material}\n>>>`;
+  return `${MATERIAL_HEADING}\n<<<\n${material}\n>>>`;
 }
