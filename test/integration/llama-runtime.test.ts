@@ -2,7 +2,7 @@ import { type ChatHistoryItem, getLlama } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { TailorError } from "../../src/core/errors.js";
-import type { ModelRequest } from "../../src/core/ports.js";
+import type { ModelRequest, ModelUsage } from "../../src/core/ports.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { createLlamaModel, type LlamaModel, type LlamaModelOptions } from "../../src/model/llama/create-llama-model.js";
 import { fitSequences } from "../../src/model/llama/fit-sequences.js";
@@ -180,6 +180,52 @@ describe("node-llama-cpp runtime on the tiny fixture", () => {
     expect(error).toMatchObject({ code: "model.aborted" });
     expect(model.stats()).toEqual({ queued: 0, active: 0, sequences: 1 });
     expect(JSON.parse(await model.generateJson(request()))).toHaveProperty("text");
+  });
+
+  it("streams the grammar-constrained answer: onText pieces, in order, join to the returned text", async () => {
+    const model = await open();
+    const pieces: string[] = [];
+    const usage: ModelUsage[] = [];
+    const text = await model.generateJson(
+      request({ onText: (delta) => pieces.push(delta), onUsage: (u) => usage.push(u) }),
+    );
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join("")).toBe(text);
+    expect(z.object({ text: z.string().max(24) }).parse(JSON.parse(text))).toBeTruthy();
+    // A second streamed call with the same instructions reuses the prefix the first one left in the
+    // sequence, and streams its own answer only.
+    const again: string[] = [];
+    const second = await model.generateJson(
+      request({ user: "Say something else.", onText: (delta) => again.push(delta), onUsage: (u) => usage.push(u) }),
+    );
+    expect(again.join("")).toBe(second);
+    expect(usage[1]?.reusedTokens).toBeGreaterThan(0);
+  });
+
+  it("a stop while the answer streams ends the call as model.aborted and frees its sequence", async () => {
+    const model = await open();
+    const controller = new AbortController();
+    const pieces: string[] = [];
+    const error = await rejection(
+      model.generateJson(
+        request({
+          schema: LONG_SCHEMA,
+          maxTokens: 1500,
+          signal: controller.signal,
+          onText: (delta) => {
+            pieces.push(delta);
+            if (pieces.length === 3) controller.abort();
+          },
+        }),
+      ),
+    );
+    expect(error).toMatchObject({ code: "model.aborted" });
+    // Stopped promptly: a few pieces past the stop at most, far from the 1,500 tokens it would write.
+    expect(pieces.length).toBeLessThan(20);
+    expect(model.stats()).toEqual({ queued: 0, active: 0, sequences: 1 });
+    const after: string[] = [];
+    const text = await model.generateJson(request({ onText: (delta) => after.push(delta) }));
+    expect(after.join("")).toBe(text);
   });
 
   it("a deadline stops a generation with a timeout and frees its sequence", async () => {

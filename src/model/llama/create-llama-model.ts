@@ -83,6 +83,18 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
   };
   options.logger.info("model loaded", { ...info });
 
+  /** A failing stream listener must not fail the call (node-llama-cpp would print to the console). */
+  const streamListener =
+    (onText: (delta: string) => void) =>
+    (delta: string): void => {
+      if (delta === "") return;
+      try {
+        onText(delta);
+      } catch (error) {
+        options.logger.warn("a streaming listener failed", { error });
+      }
+    };
+
   const generate = async (
     sequence: LlamaContextSequence,
     request: ModelRequest,
@@ -105,6 +117,9 @@ export async function createLlamaModel(options: LlamaModelOptions): Promise<Llam
         temperature,
         seed,
         signal,
+        // Streaming: the main response's text as it is generated (grammar, abort and KV reuse are
+        // untouched: node-llama-cpp reports what it already decoded).
+        ...(request.onText ? { onTextChunk: streamListener(request.onText) } : {}),
         // Small models loop (a phrase repeated until the token cap); a mild penalty on the last
         // tokens breaks the loop without bending the JSON, which the grammar keeps valid anyway.
         repeatPenalty: { lastTokens: 64, penalty: 1.1, penalizeNewLine: false },
