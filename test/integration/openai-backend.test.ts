@@ -3,9 +3,16 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { isTailorError, type TailorError } from "../../src/core/errors.js";
-import type { LogFields, Logger, ModelRequest } from "../../src/core/ports.js";
+import type { LogFields, Logger, ModelRequest, ModelUsage } from "../../src/core/ports.js";
 import { createOpenAiModel } from "../../src/model/openai/create-openai-model.js";
-import { chatCompletion, type OpenAiStandin, STANDIN_MODEL, startOpenAiStandin } from "../fixtures/openai-standin.js";
+import {
+  answerPieces,
+  chatChunk,
+  chatCompletion,
+  type OpenAiStandin,
+  STANDIN_MODEL,
+  startOpenAiStandin,
+} from "../fixtures/openai-standin.js";
 
 const SCHEMA = {
   type: "object",
@@ -74,6 +81,8 @@ describe("OpenAI-compatible backend", () => {
       response_format: { type: "json_schema", json_schema: { name: "analyse", schema: SCHEMA, strict: true } },
     });
     expect((sent?.body as { temperature?: number } | undefined)?.temperature).toBeLessThanOrEqual(0.3);
+    // Nobody listens for the text as it comes: no streaming asked for.
+    expect(sent?.body).not.toHaveProperty("stream");
   });
 
   it("sends no Authorization header without a key", async () => {
@@ -235,6 +244,148 @@ describe("OpenAI-compatible backend", () => {
     standin.script({ json: { choices: [] } });
     const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
     expect((await failure(model.generateJson(request()))).code).toBe("model.failed");
+  });
+
+  describe("streaming (onText)", () => {
+    const ANSWER = '{"answer":"a streamed reply ✓"}';
+
+    it("asks for stream: true and passes the server-sent pieces on in order; the result is their join", async () => {
+      standin = await startOpenAiStandin({ answer: () => ANSWER });
+      const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
+      const pieces: string[] = [];
+      const usage: ModelUsage[] = [];
+      const text = await model.generateJson(
+        request({ onText: (delta) => pieces.push(delta), onUsage: (u) => usage.push(u) }),
+      );
+      expect(text).toBe(ANSWER);
+      expect(pieces).toEqual(answerPieces(ANSWER));
+      expect(pieces.join("")).toBe(text);
+      const [sent] = standin.chatRequests();
+      expect(sent?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+      expect(sent?.headers.accept).toBe("text/event-stream");
+      // The usage of the last chunk.
+      expect(usage).toEqual([{ promptTokens: expect.any(Number), reusedTokens: 0, generatedTokens: pieces.length }]);
+    });
+
+    it("a server that refuses streaming gets the call once more without it, and no streamed call after", async () => {
+      standin = await startOpenAiStandin({ answer: () => ANSWER });
+      standin.script({ status: 400, json: { error: { message: "'stream' is not supported by this server" } } });
+      const log = recordingLogger();
+      const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: log.logger });
+      const pieces: string[] = [];
+      expect(await model.generateJson(request({ onText: (delta) => pieces.push(delta) }))).toBe(ANSWER);
+      // The whole answer as one piece: listeners still see the text.
+      expect(pieces).toEqual([ANSWER]);
+      expect(await model.generateJson(request({ onText: () => undefined }))).toBe(ANSWER);
+      expect(standin.chatRequests().map((r) => (r.body as { stream?: boolean }).stream)).toEqual([
+        true,
+        undefined,
+        undefined,
+      ]);
+      expect(log.lines.filter((l) => l.message.includes("refuses streaming"))).toHaveLength(1);
+    });
+
+    it("a 400 that is not about streaming fails as today, without a second request", async () => {
+      standin = await startOpenAiStandin();
+      standin.script({ status: 400, json: { error: { message: "response_format json_schema unsupported" } } });
+      const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
+      expect((await failure(model.generateJson(request({ onText: () => undefined })))).code).toBe("model.failed");
+      expect(standin.chatRequests()).toHaveLength(1);
+    });
+
+    it("a server that answers a streamed request with plain JSON is read as such, in one piece", async () => {
+      standin = await startOpenAiStandin();
+      standin.script({ json: chatCompletion(ANSWER) });
+      const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
+      const pieces: string[] = [];
+      expect(await model.generateJson(request({ onText: (delta) => pieces.push(delta) }))).toBe(ANSWER);
+      expect(pieces).toEqual([ANSWER]);
+    });
+
+    it("a stop while the answer streams ends the call at once with model.aborted", async () => {
+      standin = await startOpenAiStandin();
+      // Two pieces, then the server keeps the stream open as if still generating.
+      standin.script({ sse: [chatChunk('{"ans'), chatChunk('wer":')], hang: true });
+      const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: recordingLogger().logger });
+      const controller = new AbortController();
+      const pieces: string[] = [];
+      const error = await failure(
+        model.generateJson(
+          request({
+            signal: controller.signal,
+            onText: (delta) => {
+              pieces.push(delta);
+              if (pieces.length === 2) controller.abort();
+            },
+          }),
+        ),
+      );
+      expect(error.code).toBe("model.aborted");
+      expect(pieces).toEqual(['{"ans', 'wer":']);
+      expect(standin.chatRequests()).toHaveLength(1);
+    });
+
+    it("a stream that stalls past the deadline is model.timeout", async () => {
+      standin = await startOpenAiStandin();
+      standin.script({ sse: [chatChunk('{"ans')], hang: true });
+      const model = createOpenAiModel({
+        baseUrl: standin.url,
+        model: "m",
+        timeoutMs: 300,
+        logger: recordingLogger().logger,
+      });
+      const pieces: string[] = [];
+      const error = await failure(model.generateJson(request({ onText: (delta) => pieces.push(delta) })));
+      expect(error.code).toBe("model.timeout");
+      expect(pieces).toEqual(['{"ans']);
+    });
+
+    it("a stream that ends before the answer finished, or reports an error, is model.failed and not retried", async () => {
+      standin = await startOpenAiStandin();
+      standin.script(
+        { sse: [chatChunk('{"ans')] },
+        { sse: [chatChunk('{"ans'), JSON.stringify({ error: { message: "out of memory", code: 500 } })] },
+      );
+      const log = recordingLogger();
+      const model = createOpenAiModel({ baseUrl: standin.url, model: "m", retryBaseMs: 1, logger: log.logger });
+      const cut = await failure(model.generateJson(request({ onText: () => undefined })));
+      expect(cut.code).toBe("model.failed");
+      expect(cut.message).toContain("before the answer finished");
+      const reported = await failure(model.generateJson(request({ onText: () => undefined })));
+      expect(reported.code).toBe("model.failed");
+      expect(reported.message).toContain("out of memory");
+      expect(standin.chatRequests()).toHaveLength(2);
+    });
+
+    it("retries a 503 before the stream starts, then streams", async () => {
+      standin = await startOpenAiStandin({ answer: () => ANSWER });
+      standin.script({ status: 503, headers: { "retry-after": "0" } });
+      const model = createOpenAiModel({
+        baseUrl: standin.url,
+        model: "m",
+        retryBaseMs: 1,
+        logger: recordingLogger().logger,
+      });
+      const pieces: string[] = [];
+      expect(await model.generateJson(request({ onText: (delta) => pieces.push(delta) }))).toBe(ANSWER);
+      expect(pieces.join("")).toBe(ANSWER);
+      expect(standin.chatRequests().map((r) => (r.body as { stream?: boolean }).stream)).toEqual([true, true]);
+    });
+
+    it("a listener that throws does not fail the call", async () => {
+      standin = await startOpenAiStandin({ answer: () => ANSWER });
+      const log = recordingLogger();
+      const model = createOpenAiModel({ baseUrl: standin.url, model: "m", logger: log.logger });
+      const text = await model.generateJson(
+        request({
+          onText: () => {
+            throw new Error("listener broke");
+          },
+        }),
+      );
+      expect(text).toBe(ANSWER);
+      expect(log.lines.some((l) => l.level === "warn" && l.message.includes("streaming listener"))).toBe(true);
+    });
   });
 
   it("ping succeeds against a live server and throws model.unavailable against a rejecting one", async () => {

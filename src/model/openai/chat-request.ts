@@ -8,7 +8,11 @@ import type { ModelRequest, ModelUsage } from "../../core/ports.js";
 /** Low but not zero: the calls want faithful structure, with a little room for wording. */
 export const TEMPERATURE = 0.2;
 
-export function chatCompletionBody(request: ModelRequest, model: string): Record<string, unknown> {
+/**
+ * `stream`: the answer comes as server-sent events, with the usage in a last chunk (servers that do
+ * not know `stream_options` ignore it or refuse the request, which then goes again without streaming).
+ */
+export function chatCompletionBody(request: ModelRequest, model: string, stream = false): Record<string, unknown> {
   return {
     model,
     messages: [
@@ -21,6 +25,7 @@ export function chatCompletionBody(request: ModelRequest, model: string): Record
       type: "json_schema",
       json_schema: { name: request.call, schema: request.schema, strict: true },
     },
+    ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}),
   };
 }
 

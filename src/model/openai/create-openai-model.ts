@@ -1,16 +1,18 @@
 /**
  * The model port over an OpenAI-compatible server (vLLM, llama.cpp server, Ollama, hosted APIs):
  * `POST {baseUrl}/chat/completions` with a strict JSON schema per call. Used when TAILOR_LLM_URL
- * is set, in place of the in-process model.
+ * is set, in place of the in-process model. A call with `onText` streams (`stream: true`); a server
+ * that refuses streaming gets the call again without it, and no streamed calls after that.
  */
 
 import { setTimeout as sleep } from "node:timers/promises";
-import { TailorError } from "../../core/errors.js";
+import { isTailorError, TailorError } from "../../core/errors.js";
 import { EN } from "../../core/messages/catalog.js";
 import type { Logger, ModelPort, ModelRequest } from "../../core/ports.js";
 import { chatCompletionBody, completionText, completionUsage, finishReason, firstModelId } from "./chat-request.js";
 import { bodySnippet, rejectionHint, safeUrl } from "./rejection-hint.js";
 import { isRetryableNetworkError, isRetryableStatus, networkErrorCode, retryDelayMs } from "./retry-policy.js";
+import { type CompletionResult, readStreamedCompletion } from "./streamed-completion.js";
 
 export interface OpenAiModelOptions {
   /** Base URL of the API, usually ending in `/v1`; a trailing slash is fine. */
@@ -37,6 +39,16 @@ export type OpenAiModel = ModelPort & {
 
 type Endpoint = "chat" | "models";
 
+/** How a request is made: streamed requests ask for server-sent events. */
+interface RequestInit {
+  method: "GET" | "POST";
+  body?: string;
+  stream?: boolean;
+}
+
+/** The server answered a streamed request with 400 (or 422) naming `stream`: it does not stream. */
+class StreamingRefused extends Error {}
+
 interface Deadline {
   signal: AbortSignal;
   caller?: AbortSignal;
@@ -55,8 +67,11 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
   const hintsLogged = new Set<string>();
   let modelId: Promise<string> | undefined = options.model ? Promise.resolve(options.model) : undefined;
 
+  let streamingRefused = false;
+
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  const streamHeaders = { ...headers, accept: "text/event-stream" };
 
   const deadline = (caller: AbortSignal | undefined, ms: number): Deadline => {
     const signals = [AbortSignal.timeout(ms), closing.signal, ...(caller ? [caller] : [])];
@@ -78,12 +93,17 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
     logger.error(hint, fields);
   };
 
-  const send = async (
+  /**
+   * One request with its retries; `read` takes the body of a successful answer. A failure while
+   * reading (the connection dropped mid-stream) is not retried: text may already have been streamed.
+   */
+  const send = async <T>(
     endpoint: Endpoint,
-    init: { method: "GET" | "POST"; body?: string },
+    init: RequestInit,
     d: Deadline,
     retries: number,
-  ): Promise<unknown> => {
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> => {
     const url = `${base}${endpoint === "chat" ? "/chat/completions" : "/models"}`;
     for (let attempt = 0; ; attempt += 1) {
       const wait = async (retryAfter: string | null, reason: Record<string, unknown>): Promise<void> => {
@@ -98,7 +118,12 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
 
       let response: Response;
       try {
-        response = await doFetch(url, { ...init, headers, signal: d.signal });
+        response = await doFetch(url, {
+          method: init.method,
+          ...(init.body === undefined ? {} : { body: init.body }),
+          headers: init.stream ? streamHeaders : headers,
+          signal: d.signal,
+        });
       } catch (error) {
         if (d.signal.aborted) throw stopped(d, endpoint, error);
         const code = networkErrorCode(error);
@@ -118,16 +143,20 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
 
       if (response.ok) {
         try {
-          return await response.json();
+          return await read(response);
         } catch (error) {
           if (d.signal.aborted) throw stopped(d, endpoint, error);
-          throw new TailorError("model.failed", `the OpenAI-compatible server answered ${endpoint} with invalid JSON`, {
+          if (isTailorError(error)) throw error;
+          throw new TailorError("model.failed", `the OpenAI-compatible server's answer to ${endpoint} broke off`, {
             cause: error,
           });
         }
       }
 
       const text = await response.text().catch(() => "");
+      if (init.stream && (response.status === 400 || response.status === 422) && /stream/i.test(text)) {
+        throw new StreamingRefused(bodySnippet(text));
+      }
       if (attempt < retries && isRetryableStatus(response.status)) {
         await wait(response.headers.get("retry-after"), { status: response.status });
         continue;
@@ -145,7 +174,7 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
   };
 
   const resolveModel = (d: Deadline): Promise<string> => {
-    modelId ??= send("models", { method: "GET" }, d, maxRetries).then((body) => {
+    modelId ??= send("models", { method: "GET" }, d, maxRetries, readJson("models")).then((body) => {
       const id = firstModelId(body);
       if (id) {
         logger.info("using the server's first model (set TAILOR_LLM_MODEL to choose)", { model: id });
@@ -162,6 +191,62 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
     return pending;
   };
 
+  /** The whole answer at once; a streaming caller gets it as one piece. */
+  const completeAtOnce = async (
+    request: ModelRequest,
+    model: string,
+    d: Deadline,
+    onText?: (delta: string) => void,
+  ): Promise<CompletionResult> => {
+    const body = JSON.stringify(chatCompletionBody(request, model));
+    const result = completionResult(await send("chat", { method: "POST", body }, d, maxRetries, readJson("chat")));
+    if (result.text !== "") onText?.(result.text);
+    return result;
+  };
+
+  /** Streamed; a server that answers a streamed request with plain JSON anyway is read as such. */
+  const completeStreamed = async (
+    request: ModelRequest,
+    model: string,
+    d: Deadline,
+    onText: (delta: string) => void,
+  ): Promise<CompletionResult> => {
+    const body = JSON.stringify(chatCompletionBody(request, model, true));
+    return send("chat", { method: "POST", body, stream: true }, d, maxRetries, async (response) => {
+      const type = response.headers.get("content-type") ?? "";
+      if (response.body && type.includes("text/event-stream")) return readStreamedCompletion(response.body, onText);
+      const result = completionResult(await readJson("chat")(response));
+      if (result.text !== "") onText(result.text);
+      return result;
+    });
+  };
+
+  const complete = async (request: ModelRequest, model: string, d: Deadline): Promise<CompletionResult> => {
+    const onText = request.onText && guardedListener(request.onText);
+    if (!onText || streamingRefused) return completeAtOnce(request, model, d, onText);
+    try {
+      return await completeStreamed(request, model, d, onText);
+    } catch (error) {
+      if (!(error instanceof StreamingRefused)) throw error;
+      streamingRefused = true;
+      logger.warn("the OpenAI-compatible server refuses streaming: prompts appear when finished", {
+        server: error.message,
+      });
+      return completeAtOnce(request, model, d, onText);
+    }
+  };
+
+  /** A failing stream listener must not fail the call. */
+  const guardedListener =
+    (onText: (delta: string) => void) =>
+    (delta: string): void => {
+      try {
+        onText(delta);
+      } catch (error) {
+        logger.warn("a streaming listener failed", { error });
+      }
+    };
+
   return {
     async generateJson(request: ModelRequest): Promise<string> {
       const d = deadline(request.signal, timeoutMs);
@@ -169,17 +254,10 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
       request.onQueuePosition?.(0);
       const model = await resolveModel(d);
       logger.debug("model call", { call: request.call, model, maxTokens: request.maxTokens });
-      const body = await send(
-        "chat",
-        { method: "POST", body: JSON.stringify(chatCompletionBody(request, model)) },
-        d,
-        maxRetries,
-      );
-      const text = completionText(body);
-      const usage = completionUsage(body);
+      const { text, usage, finishReason: finish } = await complete(request, model, d);
       if (usage) request.onUsage?.(usage);
       // A cut-off answer fails the engine's validation; the log says why so the operator can act.
-      if (finishReason(body) === "length") {
+      if (finish === "length") {
         logger.warn(
           "the server cut the answer off (finish_reason length: max_tokens or its context size reached); check the context size it serves with",
           {
@@ -194,7 +272,7 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
     async ping(signal?: AbortSignal): Promise<void> {
       const d = deadline(signal, Math.min(timeoutMs, 10_000));
       try {
-        await send("models", { method: "GET" }, d, 0);
+        await send("models", { method: "GET" }, d, 0, readJson("models"));
       } catch (error) {
         throw new TailorError("model.unavailable", `OpenAI-compatible server at ${shownUrl} is not ready`, {
           cause: error,
@@ -211,3 +289,22 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
     },
   };
 }
+
+const readJson =
+  (endpoint: Endpoint) =>
+  async (response: Response): Promise<unknown> => {
+    const text = await response.text();
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new TailorError("model.failed", `the OpenAI-compatible server answered ${endpoint} with invalid JSON`, {
+        cause: error,
+      });
+    }
+  };
+
+const completionResult = (body: unknown): CompletionResult => ({
+  text: completionText(body),
+  finishReason: finishReason(body),
+  usage: completionUsage(body),
+});
