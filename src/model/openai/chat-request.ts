@@ -66,3 +66,18 @@ export function completionUsage(body: unknown): ModelUsage | undefined {
     generatedTokens: typeof usage.completion_tokens === "number" ? usage.completion_tokens : 0,
   };
 }
+
+/** What a call produced, read at once or from a stream. */
+export interface CompletionResult {
+  text: string;
+  /** `stop`, `length` (max_tokens or the server's context reached)…, when the server says. */
+  finishReason?: string;
+  usage?: ModelUsage;
+}
+
+/** A whole (not streamed) chat completion's result. */
+export const completionResult = (body: unknown): CompletionResult => ({
+  text: completionText(body),
+  finishReason: finishReason(body),
+  usage: completionUsage(body),
+});

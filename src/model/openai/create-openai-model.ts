@@ -4,15 +4,11 @@
  * is set, in place of the in-process model. A call with `onText` streams (`stream: true`); a server
  * that refuses streaming gets the call again without it, and no streamed calls after that.
  */
-
-import { setTimeout as sleep } from "node:timers/promises";
-import { isTailorError, TailorError } from "../../core/errors.js";
-import { EN } from "../../core/messages/catalog.js";
+import { TailorError } from "../../core/errors.js";
 import type { Logger, ModelPort, ModelRequest } from "../../core/ports.js";
-import { chatCompletionBody, completionText, completionUsage, finishReason, firstModelId } from "./chat-request.js";
-import { bodySnippet, rejectionHint, safeUrl } from "./rejection-hint.js";
-import { isRetryableNetworkError, isRetryableStatus, networkErrorCode, retryDelayMs } from "./retry-policy.js";
-import { type CompletionResult, readStreamedCompletion } from "./streamed-completion.js";
+import { type CompletionResult, chatCompletionBody, completionResult, firstModelId } from "./chat-request.js";
+import { createOpenAiClient, type Deadline, readJson, StreamingRefused } from "./openai-client.js";
+import { readStreamedCompletion } from "./streamed-completion.js";
 
 export interface OpenAiModelOptions {
   /** Base URL of the API, usually ending in `/v1`; a trailing slash is fine. */
@@ -37,141 +33,21 @@ export type OpenAiModel = ModelPort & {
   ping(signal?: AbortSignal): Promise<void>;
 };
 
-type Endpoint = "chat" | "models";
-
-/** How a request is made: streamed requests ask for server-sent events. */
-interface RequestInit {
-  method: "GET" | "POST";
-  body?: string;
-  stream?: boolean;
-}
-
-/** The server answered a streamed request with 400 (or 422) naming `stream`: it does not stream. */
-class StreamingRefused extends Error {}
-
-interface Deadline {
-  signal: AbortSignal;
-  caller?: AbortSignal;
-}
-
 export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const shownUrl = safeUrl(base);
   const timeoutMs = options.timeoutMs ?? 120_000;
   const maxRetries = options.maxRetries ?? 2;
-  const retryBaseMs = options.retryBaseMs ?? 500;
-  const retryCapMs = options.retryCapMs ?? 5_000;
-  const doFetch = options.fetch ?? globalThis.fetch;
   const logger = options.logger.child({ backend: "openai-compatible" });
-  const closing = new AbortController();
-  const hintsLogged = new Set<string>();
+  const client = createOpenAiClient({
+    baseUrl: options.baseUrl,
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    retryBaseMs: options.retryBaseMs ?? 500,
+    retryCapMs: options.retryCapMs ?? 5_000,
+    logger,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const { send, shownUrl, hintOnce } = client;
   let modelId: Promise<string> | undefined = options.model ? Promise.resolve(options.model) : undefined;
-
   let streamingRefused = false;
-
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-  const streamHeaders = { ...headers, accept: "text/event-stream" };
-
-  const deadline = (caller: AbortSignal | undefined, ms: number): Deadline => {
-    const signals = [AbortSignal.timeout(ms), closing.signal, ...(caller ? [caller] : [])];
-    return { signal: AbortSignal.any(signals), caller };
-  };
-
-  /** Why the deadline's signal fired: the caller (or close) aborted, or time ran out. */
-  const stopped = (d: Deadline, endpoint: Endpoint, cause: unknown): TailorError =>
-    d.caller?.aborted || closing.signal.aborted
-      ? new TailorError("model.aborted", `${endpoint} request aborted`, { cause })
-      : new TailorError("model.timeout", `the OpenAI-compatible server did not answer in time (${endpoint})`, {
-          cause,
-          userMessage: EN.modelSlow,
-        });
-
-  const hintOnce = (hint: string, fields: Record<string, unknown>): void => {
-    if (hintsLogged.has(hint)) return;
-    hintsLogged.add(hint);
-    logger.error(hint, fields);
-  };
-
-  /**
-   * One request with its retries; `read` takes the body of a successful answer. A failure while
-   * reading (the connection dropped mid-stream) is not retried: text may already have been streamed.
-   */
-  const send = async <T>(
-    endpoint: Endpoint,
-    init: RequestInit,
-    d: Deadline,
-    retries: number,
-    read: (response: Response) => Promise<T>,
-  ): Promise<T> => {
-    const url = `${base}${endpoint === "chat" ? "/chat/completions" : "/models"}`;
-    for (let attempt = 0; ; attempt += 1) {
-      const wait = async (retryAfter: string | null, reason: Record<string, unknown>): Promise<void> => {
-        const ms = retryDelayMs(attempt, retryAfter, { baseMs: retryBaseMs, capMs: retryCapMs, now: Date.now() });
-        logger.warn("model server call failed, retrying", { endpoint, attempt: attempt + 1, waitMs: ms, ...reason });
-        try {
-          await sleep(ms, undefined, { signal: d.signal });
-        } catch (error) {
-          throw stopped(d, endpoint, error);
-        }
-      };
-
-      let response: Response;
-      try {
-        response = await doFetch(url, {
-          method: init.method,
-          ...(init.body === undefined ? {} : { body: init.body }),
-          headers: init.stream ? streamHeaders : headers,
-          signal: d.signal,
-        });
-      } catch (error) {
-        if (d.signal.aborted) throw stopped(d, endpoint, error);
-        const code = networkErrorCode(error);
-        if (attempt < retries && isRetryableNetworkError(error)) {
-          await wait(null, { code });
-          continue;
-        }
-        logger.error("cannot reach the OpenAI-compatible server: check TAILOR_LLM_URL", { url: shownUrl, code });
-        throw new TailorError(
-          "model.failed",
-          `cannot reach the OpenAI-compatible server (${code ?? "network error"})`,
-          {
-            cause: error,
-          },
-        );
-      }
-
-      if (response.ok) {
-        try {
-          return await read(response);
-        } catch (error) {
-          if (d.signal.aborted) throw stopped(d, endpoint, error);
-          if (isTailorError(error)) throw error;
-          throw new TailorError("model.failed", `the OpenAI-compatible server's answer to ${endpoint} broke off`, {
-            cause: error,
-          });
-        }
-      }
-
-      const text = await response.text().catch(() => "");
-      if (init.stream && (response.status === 400 || response.status === 422) && /stream/i.test(text)) {
-        throw new StreamingRefused(bodySnippet(text));
-      }
-      if (attempt < retries && isRetryableStatus(response.status)) {
-        await wait(response.headers.get("retry-after"), { status: response.status });
-        continue;
-      }
-      if (isRetryableStatus(response.status)) {
-        logger.warn("the OpenAI-compatible server stayed unavailable", { endpoint, status: response.status });
-      } else {
-        hintOnce(rejectionHint(response.status, endpoint), { url: shownUrl, server: bodySnippet(text) });
-      }
-      throw new TailorError(
-        "model.failed",
-        `the OpenAI-compatible server answered ${endpoint} with HTTP ${response.status}`,
-      );
-    }
-  };
 
   const resolveModel = (d: Deadline): Promise<string> => {
     modelId ??= send("models", { method: "GET" }, d, maxRetries, readJson("models")).then((body) => {
@@ -249,8 +125,8 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
 
   return {
     async generateJson(request: ModelRequest): Promise<string> {
-      const d = deadline(request.signal, timeoutMs);
-      if (d.signal.aborted) throw stopped(d, "chat", d.signal.reason);
+      const d = client.deadline(request.signal, timeoutMs);
+      if (d.signal.aborted) throw client.stopped(d, "chat", d.signal.reason);
       request.onQueuePosition?.(0);
       const model = await resolveModel(d);
       logger.debug("model call", { call: request.call, model, maxTokens: request.maxTokens });
@@ -270,7 +146,7 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
     },
 
     async ping(signal?: AbortSignal): Promise<void> {
-      const d = deadline(signal, Math.min(timeoutMs, 10_000));
+      const d = client.deadline(signal, Math.min(timeoutMs, 10_000));
       try {
         await send("models", { method: "GET" }, d, 0, readJson("models"));
       } catch (error) {
@@ -285,26 +161,7 @@ export function createOpenAiModel(options: OpenAiModelOptions): OpenAiModel {
     },
 
     async close(): Promise<void> {
-      closing.abort(new Error("model closed"));
+      client.close();
     },
   };
 }
-
-const readJson =
-  (endpoint: Endpoint) =>
-  async (response: Response): Promise<unknown> => {
-    const text = await response.text();
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new TailorError("model.failed", `the OpenAI-compatible server answered ${endpoint} with invalid JSON`, {
-        cause: error,
-      });
-    }
-  };
-
-const completionResult = (body: unknown): CompletionResult => ({
-  text: completionText(body),
-  finishReason: finishReason(body),
-  usage: completionUsage(body),
-});

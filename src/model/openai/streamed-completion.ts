@@ -6,16 +6,9 @@
  */
 import { TailorError } from "../../core/errors.js";
 import type { ModelUsage } from "../../core/ports.js";
-import { completionUsage } from "./chat-request.js";
+import { type CompletionResult, completionUsage } from "./chat-request.js";
 import { bodySnippet } from "./rejection-hint.js";
 import { sseData } from "./sse-data.js";
-
-export interface CompletionResult {
-  text: string;
-  /** `stop`, `length` (max_tokens or the server's context reached)…, when the server says. */
-  finishReason?: string;
-  usage?: ModelUsage;
-}
 
 const DONE = "[DONE]";
 
