@@ -1,6 +1,7 @@
 /**
  * The `tailor` slash command, as data: registered by `npm run commands:register`, matched by name
- * when an interaction arrives. The intent is optional so a bare `/tailor` gets the usage line.
+ * when an interaction arrives. The intent is optional so a bare `/tailor` gets the usage line;
+ * `/tailor intent:defaults …` shows, sets or clears the server's defaults.
  * @see https://discord.com/developers/docs/interactions/application-commands
  */
 import {
@@ -18,7 +19,8 @@ export const TAILOR_COMMAND = {
   options: [
     {
       name: "intent",
-      description: "What you want the prompt for, e.g. “a cold email to an investor”",
+      // "defaults" (then nothing, "set tone=friendly", or "clear") shows or changes the server's defaults.
+      description: "What you want a prompt for, e.g. “a cold email to an investor” (or: defaults)",
       type: ApplicationCommandOptionType.String,
       required: false,
     },

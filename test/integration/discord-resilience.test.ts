@@ -20,7 +20,11 @@ import {
 } from "../fixtures/discord-standin/standin-views.js";
 import { type DiscordStandin, startDiscordStandin } from "../fixtures/discord-standin/start-discord-standin.js";
 
-const engineStub = { claim: async () => ({ claimed: true as const }), handle: async () => [] };
+const engineStub = {
+  claim: async () => ({ claimed: true as const }),
+  handle: async () => [],
+  defaults: async () => [],
+};
 
 describe("Discord resilience", () => {
   let standin: DiscordStandin;
@@ -169,7 +173,7 @@ describe("Discord resilience", () => {
     expect(standin.world.channels.get(mention.id)?.archived).toBe(false);
   });
 
-  it("while the model is busy: typing in the thread and the queue position, removed once the answer is there", async () => {
+  it("while the model is busy: typing, the queue position with a Stop button, replaced by the answer", async () => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -192,9 +196,14 @@ describe("Discord resilience", () => {
       botMessagesIn(standin, mention.id).find((m) => m.content.includes("number 2 in line")),
     );
     expect(standin.calls.some((c) => c.method === "POST" && c.path === `/channels/${mention.id}/typing`)).toBe(true);
+    expect(controlsOf(queued).map((c) => c.customId)).toEqual(["tailor:stop"]);
     release();
-    await waitForQuestions(standin, mention.id);
-    await standin.waitFor("the queue notice removed", () => !standin.world.messages.has(queued.id));
+    const questions = await waitForQuestions(standin, mention.id);
+    // The indicator became the questions message: no queue position, no Stop button left anywhere.
+    expect(questions.id).toBe(queued.id);
+    expect(questions.content).not.toContain("in line");
+    const left = botMessagesIn(standin, mention.id).flatMap((m) => controlsOf(m).map((c) => c.customId));
+    expect(left).not.toContain("tailor:stop");
   });
 
   it("splits a long prompt into 2–3 fenced messages and attaches a longer one as prompt.md", async () => {

@@ -26,7 +26,7 @@ const customIds = (reply: ReturnType<typeof renderQuestions>) =>
   allComponents(reply).flatMap((c) => ("custom_id" in c ? [c.custom_id] : []));
 
 describe("renderQuestions", () => {
-  it("gives each question a row of option buttons and a last row with own words and skip", () => {
+  it("gives each question a row of option buttons and a last row with answer all, own words and skip", () => {
     const rendered = renderQuestions(
       round([question("q1", ["Investors", "Customers"]), question("q2", ["Formal", "Casual"])]),
     );
@@ -36,6 +36,7 @@ describe("renderQuestions", () => {
       "tailor:answer:q1:1",
       "tailor:answer:q2:0",
       "tailor:answer:q2:1",
+      "tailor:answer:all",
       "tailor:other:1:q1,q2",
       "tailor:skip",
     ]);

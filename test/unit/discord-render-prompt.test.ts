@@ -14,9 +14,9 @@ const prompt = (text: string, version = 1): PromptReply => ({
   version,
   text,
   checklist: [
-    { capability: "audience", status: "pinned", value: "seed investors" },
-    { capability: "tone", status: "assumed", value: "warm but direct" },
-    { capability: "length", status: "open" },
+    { capability: "audience", label: "Audience", status: "pinned", value: "seed investors", options: [] },
+    { capability: "tone", label: "Tone", status: "assumed", value: "warm but direct", options: ["Formal", "Warm"] },
+    { capability: "length", label: "Length", status: "open", options: [] },
   ],
   assumptions: ["The product is already launched"],
   repaired: [],
@@ -57,9 +57,9 @@ describe("renderPrompt", () => {
     expect(message?.content).toContain("**Prompt v1**");
     expect(message?.content).toContain("```md\nYou are a helpful assistant.\n```");
     const checklist = message?.embeds?.[0]?.description ?? "";
-    expect(checklist).toContain("audience: seed investors");
-    expect(checklist).toContain("tone: warm but direct");
-    expect(checklist).toContain("length");
+    expect(checklist).toContain("Audience: seed investors");
+    expect(checklist).toContain("Tone: warm but direct");
+    expect(checklist).toContain("Length");
     expect(checklist).toContain("The product is already launched");
     expect(message?.files).toBeUndefined();
   });

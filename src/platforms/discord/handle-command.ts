@@ -3,6 +3,7 @@
  * guild text channel the deferred reply becomes the conversation's starter message (owner and intent)
  * and the conversation moves into a thread on it; in a DM or a thread it stays where it is. An empty or
  * too long intent gets the engine's notice privately. A duplicate delivery touches nothing.
+ * `/tailor defaults …` shows or changes the server's defaults instead (see handle-defaults.ts).
  */
 import {
   type ChatInputCommandInteraction,
@@ -15,6 +16,7 @@ import {
 import { TAILOR_COMMAND } from "../../../commands/tailor.js";
 import type { EngineReply, InboundUser } from "../../core/engine-api.js";
 import { type DiscordContext, opensConversation } from "./discord-context.js";
+import { defaultsCommand, handleDefaults } from "./handle-defaults.js";
 import { threadName } from "./handle-message.js";
 import { keyOfOpenedThread, normalizeCommand } from "./normalize-events.js";
 import { NO_MENTIONS } from "./outbound-message.js";
@@ -29,6 +31,11 @@ const STARTER_INTENT_CHARS = 300;
 export async function handleCommand(context: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
   if (interaction.commandName !== TAILOR_COMMAND.name) return;
   const intent = (interaction.options.getString("intent") ?? "").trim();
+  const defaults = defaultsCommand(intent);
+  if (defaults !== undefined) {
+    await handleDefaults(context, interaction, defaults, userOf(interaction));
+    return;
+  }
   const channel = interaction.channel;
   const place = (await placeOf(channel)) ?? {
     kind: interaction.guildId ? ("other" as const) : ("dm" as const),

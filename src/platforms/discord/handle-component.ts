@@ -1,20 +1,29 @@
 /**
  * Buttons and selects: an option answers its question, "skip" writes the prompt now, "retry" re-runs
- * the failed step (each claimed, then acknowledged with deferUpdate, before any model work), and
- * "answer in my own words" opens a modal (a modal is itself the acknowledgement).
+ * the failed step, "stop" stops the model call in progress, a "change a setting" value writes the
+ * next version (each claimed, then acknowledged with deferUpdate, before any model work). "Answer
+ * all", "answer in my own words" and a setting's "something else…" open a modal (a modal is itself
+ * the acknowledgement).
  */
-import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import {
+  type APIModalInteractionResponseCallbackData,
+  type ButtonInteraction,
+  MessageFlags,
+  type StringSelectMenuInteraction,
+} from "discord.js";
 import type { EngineReply } from "../../core/engine-api.js";
+import { buildAnswerAllModal } from "./answer-all-modal.js";
 import { buildAnswerModal } from "./answer-modal.js";
 import type { DiscordContext } from "./discord-context.js";
-import { viewOf } from "./message-view.js";
-import { normalizeComponent } from "./normalize-events.js";
+import { type MessageView, viewOf } from "./message-view.js";
+import { type ModalToOpen, normalizeComponent } from "./normalize-events.js";
 import { NO_MENTIONS } from "./outbound-message.js";
 import { placeOf } from "./place-of.js";
 import { readQuestionMessage } from "./question-message.js";
 import { renderReply } from "./render-reply.js";
 import { Replier } from "./replier.js";
 import { claimFirst, runTurn } from "./run-turn.js";
+import { buildSlotModal } from "./slot-modal.js";
 
 export async function handleComponent(
   context: DiscordContext,
@@ -37,16 +46,14 @@ export async function handleComponent(
     return;
   }
   if (normalized.action === "open-modal") {
-    const round = readQuestionMessage(source.content, source.rows);
-    if (!round || round.questions.length === 0) {
+    const modal = modalFor(normalized.modal, source);
+    if (modal) await interaction.showModal(modal);
+    else
       await interaction.reply({
         content: "This round of questions is over.",
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });
-      return;
-    }
-    await interaction.showModal(buildAnswerModal(round));
     return;
   }
 
@@ -58,5 +65,20 @@ export async function handleComponent(
   if (!(await claimFirst(context, normalized.claim, refuse))) return;
   await interaction.deferUpdate();
   const replier = new Replier({ channel: interaction.channel, interaction });
-  await runTurn(context, normalized.event, { replier, sourceId: interaction.message.id });
+  const stop = normalized.event.kind === "stop";
+  // Stop answers at once (it does not wait for the turn it stops): no typing for it.
+  await runTurn(context, normalized.event, {
+    replier,
+    sourceId: interaction.message.id,
+    ...(stop ? { typing: false } : {}),
+  });
+}
+
+/** The modal to show, built from the message the control is on; undefined when its round is over. */
+function modalFor(modal: ModalToOpen, source: MessageView): APIModalInteractionResponseCallbackData | undefined {
+  if (modal.kind === "slot") return buildSlotModal(modal.choice);
+  const round = readQuestionMessage(source.content, source.rows);
+  if (!round || round.questions.length === 0) return undefined;
+  if (modal.kind === "own-words") return buildAnswerModal(round);
+  return round.questions.some((q) => q.answer === undefined) ? buildAnswerAllModal(round, source.rows) : undefined;
 }

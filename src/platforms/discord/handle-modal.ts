@@ -1,6 +1,7 @@
 /**
- * The "answer in my own words" modal: claimed, acknowledged at once (deferUpdate on the questions
- * message), then its answers go to the engine as one `answers` event.
+ * A submitted modal ("answer all", "answer in my own words", a setting's own value): claimed,
+ * acknowledged at once (deferUpdate on the message it was opened from), then one engine event
+ * (`answers`, or `slot`).
  */
 import { ComponentType, MessageFlags, type ModalSubmitInteraction } from "discord.js";
 import type { EngineReply } from "../../core/engine-api.js";
@@ -19,8 +20,11 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
   const channel = interaction.channel;
   if (!place || !channel) return;
   const fields = new Map<string, string>();
-  for (const [customId, field] of interaction.fields.fields)
+  const picks = new Map<string, readonly string[]>();
+  for (const [customId, field] of interaction.fields.fields) {
     if (field.type === ComponentType.TextInput) fields.set(customId, field.value);
+    else if (field.type === ComponentType.StringSelect) picks.set(customId, field.values);
+  }
   const message = interaction.message;
   const source = message ? viewOf(message) : undefined;
   const normalized = normalizeModal({
@@ -29,7 +33,9 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
     customId: interaction.customId,
     fields,
+    picks,
     round: source ? readQuestionMessage(source.content, source.rows) : undefined,
+    rows: source?.rows ?? [],
   });
   if (normalized.action === "ignore") return;
 
@@ -41,7 +47,7 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
   if (!(await claimFirst(context, normalized.claim, refuse))) return;
   if (normalized.action === "empty") {
     await interaction.reply({
-      content: "Every answer was empty: nothing changed.",
+      content: "Nothing was picked or written: nothing changed.",
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });

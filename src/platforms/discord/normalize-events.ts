@@ -3,13 +3,16 @@
  * discord.js objects (ids, content, custom id, the source message's rows) and everything else, from
  * routing a message to reading an answer's option, happens here, testable without a client or server.
  */
-import type { ConversationKey } from "../../core/conversation.js";
+import { ComponentType } from "discord.js";
+import { type ConversationKey, capabilityIdSchema } from "../../core/conversation.js";
 import type { ClaimRequest, InboundEvent, InboundUser } from "../../core/engine-api.js";
+import { answersOf } from "./answer-all-modal.js";
 import { channelKey, DM_WORKSPACE, dmKey, interactionEventId, messageEventId, threadKey } from "./conversation-keys.js";
-import { parseCustomId } from "./custom-ids.js";
+import { CUSTOM_IDS, parseCustomId } from "./custom-ids.js";
 import type { ActionRow } from "./message-view.js";
 import { optionText, type RoundOnMessage } from "./question-message.js";
 import { type ChannelKind, type MessageFacts, routeMessage } from "./route-message.js";
+import { parseSlotChoice, type SlotChoice } from "./slot-menu.js";
 
 /** Where an event happened. */
 export interface DiscordPlace {
@@ -137,23 +140,45 @@ export interface ComponentFacts extends InteractionFacts {
   rows: readonly ActionRow[];
 }
 
+/** A modal a control opens (the modal is the acknowledgement; no engine event yet). */
+export type ModalToOpen =
+  | { kind: "own-words" }
+  | { kind: "answer-all" }
+  | { kind: "slot"; choice: Extract<SlotChoice, { kind: "other" }> };
+
 export type NormalizedComponent =
   | { action: "ignore"; reason: string }
-  /** "Answer in my own words": the modal is the acknowledgement; no engine event. */
-  | { action: "open-modal" }
+  | { action: "open-modal"; modal: ModalToOpen }
   | { action: "turn"; claim: ClaimRequest; event: InboundEvent };
 
 export function normalizeComponent(facts: ComponentFacts): NormalizedComponent {
   const parsed = parseCustomId(facts.customId, facts.component);
-  if (!parsed || parsed.kind === "modal") return { action: "ignore", reason: "not one of our controls" };
-  if (parsed.kind === "other") return { action: "open-modal" };
+  if (!parsed || parsed.kind === "modal" || parsed.kind === "answer-all-modal" || parsed.kind === "slot-modal")
+    return { action: "ignore", reason: "not one of our controls" };
+  if (parsed.kind === "other") return { action: "open-modal", modal: { kind: "own-words" } };
+  if (parsed.kind === "answer-all") return { action: "open-modal", modal: { kind: "answer-all" } };
   const key = keyOfPlace(facts.place);
   if (!key) return { action: "ignore", reason: "thread without a parent" };
   const eventId = interactionEventId(facts.interactionId);
   const base = { eventId, key, user: facts.user, direct: isDirect(facts.place) };
   const claim = claimOf(eventId, facts.place, facts.user, false);
-  if (parsed.kind === "skip" || parsed.kind === "retry")
+  if (parsed.kind === "skip" || parsed.kind === "retry" || parsed.kind === "stop")
     return { action: "turn", claim, event: { ...base, kind: parsed.kind } };
+  if (parsed.kind === "slot") {
+    const value = facts.values?.[0];
+    const option = facts.rows
+      .flatMap((row) => row.components)
+      .flatMap((c) => (c.type === ComponentType.StringSelect && c.custom_id === facts.customId ? c.options : []))
+      .find((o) => o.value === value);
+    const choice = value === undefined ? undefined : parseSlotChoice(value, option);
+    if (!choice) return { action: "ignore", reason: "slot menu without a readable choice" };
+    if (choice.kind === "other") return { action: "open-modal", modal: { kind: "slot", choice } };
+    return {
+      action: "turn",
+      claim,
+      event: { ...base, kind: "slot", capability: choice.capability, value: choice.value },
+    };
+  }
   const raw = facts.component === "select" ? facts.values?.[0] : parsed.optionIndex;
   const index = raw === undefined ? Number.NaN : Number(raw);
   const option = Number.isInteger(index) ? optionText(facts.rows, parsed.questionId, index) : undefined;
@@ -163,10 +188,14 @@ export function normalizeComponent(facts: ComponentFacts): NormalizedComponent {
 
 export interface ModalFacts extends InteractionFacts {
   customId: string;
-  /** Text inputs by custom id (the question ids). */
+  /** Text inputs by custom id (the question ids, the own-words field, a setting's value). */
   fields: ReadonlyMap<string, string>;
+  /** Select values by custom id (the "answer all" modal's question ids). */
+  picks?: ReadonlyMap<string, readonly string[]>;
   /** The round as its message showed it (prefilled answers that did not change are not new). */
   round: RoundOnMessage | undefined;
+  /** The rows of the message the modal was opened from (options are read from them). */
+  rows?: readonly ActionRow[];
 }
 
 export type NormalizedModal =
@@ -175,18 +204,27 @@ export type NormalizedModal =
   | { action: "turn"; claim: ClaimRequest; event: InboundEvent };
 
 export function normalizeModal(facts: ModalFacts): NormalizedModal {
-  if (parseCustomId(facts.customId, "modal")?.kind !== "modal") return { action: "ignore", reason: "not our modal" };
+  const parsed = parseCustomId(facts.customId, "modal");
+  if (parsed?.kind !== "modal" && parsed?.kind !== "answer-all-modal" && parsed?.kind !== "slot-modal")
+    return { action: "ignore", reason: "not our modal" };
   const key = keyOfPlace(facts.place);
   if (!key) return { action: "ignore", reason: "thread without a parent" };
   const eventId = interactionEventId(facts.interactionId);
   const claim = claimOf(eventId, facts.place, facts.user, false);
-  const answers = newAnswers(facts.fields, facts.round);
+  const base = { eventId, key, user: facts.user, direct: isDirect(facts.place) };
+  if (parsed.kind === "slot-modal") {
+    const capability = capabilityIdSchema.safeParse(parsed.capability);
+    if (!capability.success) return { action: "ignore", reason: "unknown capability" };
+    const value = facts.fields.get(CUSTOM_IDS.slotValue)?.trim() ?? "";
+    if (value === "") return { action: "empty", claim };
+    return { action: "turn", claim, event: { ...base, kind: "slot", capability: capability.data, value } };
+  }
+  const answers =
+    parsed.kind === "answer-all-modal"
+      ? answersOf({ picks: facts.picks ?? new Map(), texts: facts.fields }, facts.round, facts.rows ?? [])
+      : newAnswers(facts.fields, facts.round);
   if (Object.keys(answers).length === 0) return { action: "empty", claim };
-  return {
-    action: "turn",
-    claim,
-    event: { eventId, key, user: facts.user, direct: isDirect(facts.place), kind: "answers", answers },
-  };
+  return { action: "turn", claim, event: { ...base, kind: "answers", answers } };
 }
 
 /** The submitted answers that are new: empty inputs and unchanged prefills are left out. */

@@ -59,6 +59,17 @@ export function readQuestionMessage(content: string, rows: readonly Row[]): Roun
   };
 }
 
+/** Every option of a question as its controls show it, in order (empty for a free-text question). */
+export function optionsOf(rows: readonly Row[], questionId: string): string[] {
+  const options: string[] = [];
+  for (let index = 0; index < DISCORD_LIMITS.selectOptions; index++) {
+    const text = optionText(rows, questionId, index);
+    if (text === undefined) break;
+    options.push(text);
+  }
+  return options;
+}
+
 /** The text of option `index` of a question, read from its button or select. */
 export function optionText(rows: readonly Row[], questionId: string, index: number): string | undefined {
   for (const component of rows.flatMap((row) => row.components)) {

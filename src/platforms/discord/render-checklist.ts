@@ -1,42 +1,67 @@
 /**
- * The checklist shown with every prompt version (pinned / assumed / open, the assumptions and what the
- * alignment check added back), as one embed: it makes the bot's memory visible without another message.
+ * The checklist shown with every prompt version (pinned / assumed / open, the assumptions, what the
+ * alignment check added back and, from version 2 on, what changed), as one embed: it makes the bot's
+ * memory visible without another message. What the latest refinement changed is marked ✎.
  */
 import type { APIEmbed } from "discord.js";
-import type { ChecklistItem } from "../../core/engine-api.js";
+import type { ChecklistItem, DiffLine } from "../../core/engine-api.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
+import { renderChanges } from "./render-changes.js";
 import { capabilityLabel, escapeText, oneLine, truncate } from "./text-format.js";
 
 /** One value never crowds out the rest of the checklist. */
 const MAX_VALUE_CHARS = 200;
+export const CHANGED_MARK = "✎";
 
-export function renderChecklist(
-  checklist: readonly ChecklistItem[],
-  assumptions: readonly string[],
-  repaired: readonly string[],
-): APIEmbed {
+export interface ChecklistView {
+  checklist: readonly ChecklistItem[];
+  assumptions: readonly string[];
+  repaired: readonly string[];
+  version?: number;
+  changes?: readonly DiffLine[];
+  /** The prompt message offers the "Change a setting" menu. */
+  slotMenu?: boolean;
+}
+
+export function renderChecklist(view: ChecklistView): APIEmbed {
+  const { checklist, assumptions, repaired } = view;
   const value = (text: string) => escapeText(truncate(oneLine(text), MAX_VALUE_CHARS));
   const section = (title: string, lines: string[]) => (lines.length > 0 ? [`**${title}**`, ...lines, ""] : []);
+  const name = (item: ChecklistItem) =>
+    `${escapeText(oneLine(item.label) || capabilityLabel(item.capability))}${item.changed ? ` ${CHANGED_MARK}` : ""}`;
   const withValue = (status: ChecklistItem["status"]) =>
     checklist
       .filter((item) => item.status === status)
-      .map((item) => `• ${capabilityLabel(item.capability)}${item.value ? `: ${value(item.value)}` : ""}`);
-  const open = checklist.filter((item) => item.status === "open").map((item) => capabilityLabel(item.capability));
+      .map(
+        (item) =>
+          `• ${name(item)}${item.value ? `: ${value(item.value)}` : ""}${item.source === "default" ? " *(server default)*" : ""}`,
+      );
+  const open = checklist.filter((item) => item.status === "open").map(name);
+  const changed = checklist.some((item) => item.changed);
   const lines = [
+    // Said first: the streamed draft lacked these, the final version has them.
+    ...section(
+      "Added back by the alignment check",
+      repaired.map((r) => `• ${value(r)}`),
+    ),
     ...section("Pinned (your words)", withValue("pinned")),
-    ...section("Assumed (say so in this thread to correct one)", withValue("assumed")),
+    ...section(
+      view.slotMenu
+        ? "Assumed (change one with the menu below, or say so here)"
+        : "Assumed (say so here to correct one)",
+      withValue("assumed"),
+    ),
     ...section("Left open for the model to optimize", open.length > 0 ? [open.join(", ")] : []),
     ...section(
       "Assumptions in the prompt",
       assumptions.map((a) => `• ${value(a)}`),
     ),
-    ...section(
-      "Added back by the alignment check",
-      repaired.map((r) => `• ${value(r)}`),
-    ),
+    ...(changed ? [`${CHANGED_MARK} changed in this version`] : []),
   ];
+  const changes = view.changes && view.version && view.version > 1 ? view.changes : undefined;
   return {
     title: "Checklist",
     description: truncate(lines.join("\n").trim() || "Nothing pinned yet.", DISCORD_LIMITS.embedDescription),
+    ...(changes && view.version ? { fields: [renderChanges(changes, view.version)] } : {}),
   };
 }

@@ -1,13 +1,15 @@
 /**
  * A prompt version as Discord messages: fenced code blocks of at most 2000 characters each, in at most
- * three messages, else one message with the prompt attached as prompt.md. The checklist rides along
- * as an embed on the last message.
+ * three messages, else one message with the prompt attached as prompt.md. The checklist (with what
+ * changed from the previous version) rides along as an embed on the last message, and so does the
+ * "Change a setting" menu.
  */
 import type { EngineReply } from "../../core/engine-api.js";
 import { splitText } from "../split-text.js";
 import { DISCORD_LIMITS, MAX_PROMPT_MESSAGES } from "./discord-limits.js";
 import type { OutboundMessage } from "./outbound-message.js";
 import { renderChecklist } from "./render-checklist.js";
+import { renderSlotMenu } from "./slot-menu.js";
 import { escapeFences, fenced, fenceOverhead } from "./split-prompt.js";
 
 type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
@@ -18,7 +20,16 @@ const LANGUAGE = "md";
 const HEADER_RESERVE = 64;
 
 export function renderPrompt(reply: PromptReply): OutboundMessage[] {
-  const checklist = renderChecklist(reply.checklist, reply.assumptions, reply.repaired);
+  const slotMenu = renderSlotMenu(reply.checklist);
+  const checklist = renderChecklist({
+    checklist: reply.checklist,
+    assumptions: reply.assumptions,
+    repaired: reply.repaired,
+    version: reply.version,
+    ...(reply.changes ? { changes: reply.changes } : {}),
+    slotMenu: slotMenu !== undefined,
+  });
+  const controls = slotMenu ? { components: [slotMenu] } : {};
   const exactFile = { name: PROMPT_FILE_NAME, text: reply.text };
   const title = `**Prompt v${reply.version}**${reply.version > 1 ? " (refined)" : ""}`;
   const escaped = escapeFences(reply.text);
@@ -31,6 +42,7 @@ export function renderPrompt(reply: PromptReply): OutboundMessage[] {
         content: `${title}\nThis version is ${reply.text.length} characters, too long for ${MAX_PROMPT_MESSAGES} messages: it is attached as \`${PROMPT_FILE_NAME}\`.`,
         files: [exactFile],
         embeds: [checklist],
+        ...controls,
       },
     ];
   }
@@ -49,6 +61,7 @@ export function renderPrompt(reply: PromptReply): OutboundMessage[] {
           : checklist,
       ];
       if (escaped.changed) message.files = [exactFile];
+      if (slotMenu) message.components = [slotMenu];
     }
     return message;
   });

@@ -1,6 +1,7 @@
 /**
  * A round of questions as one Discord message: the questions as text, a row of option buttons (or a
- * select) per question, and a last row with "answer in my own words" (a modal) and "skip".
+ * select) per question, and a last row with "answer all" (one modal with a select per open question),
+ * "answer in my own words" (a modal) and "skip".
  * Answered questions keep their row, disabled, with the chosen option highlighted.
  */
 import {
@@ -51,9 +52,22 @@ export function renderQuestions(reply: QuestionsReply): OutboundMessage {
     if (row) rows.push(row);
   }
   const open = closed ? [] : questions.filter((q) => q.answer === undefined);
+  // "Answer all" (one modal, every open question) when there is more than one to answer.
+  const answerAll: APIButtonComponent[] =
+    open.length > 1
+      ? [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Success,
+            custom_id: CUSTOM_IDS.answerAll,
+            label: "Answer all",
+          },
+        ]
+      : [];
   rows.push({
     type: ComponentType.ActionRow,
     components: [
+      ...answerAll,
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,

@@ -44,6 +44,11 @@ export class Replier {
     this.now = options.now ?? Date.now;
   }
 
+  /** The interaction's deferred reply still waits for its first message ("is thinking…" until then). */
+  get owesDeferredReply(): boolean {
+    return this.fillsDeferredReply && this.liveInteraction() !== undefined;
+  }
+
   /** Sends a message (filling a deferred reply first); returns its id. */
   async send(message: OutboundMessage): Promise<string> {
     const interaction = this.liveInteraction();
@@ -74,6 +79,11 @@ export class Replier {
   /** Replaces a message of this channel posted earlier (by any replica, before any restart). */
   async editById(id: string, message: OutboundMessage): Promise<void> {
     await this.unarchivingRetry(() => this.channel.messages.edit(id, toPayload(message)));
+  }
+
+  /** Takes every control off a message posted earlier; its text, embeds and files stay. */
+  async removeControlsById(id: string): Promise<void> {
+    await this.unarchivingRetry(() => this.channel.messages.edit(id, { components: [], allowedMentions: NO_MENTIONS }));
   }
 
   async deleteById(id: string): Promise<void> {

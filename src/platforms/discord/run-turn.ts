@@ -1,15 +1,16 @@
 /**
- * One engine turn on Discord: typing indicator and queue position while the model works, then the
- * replies, rendered inside the turn (under the conversation's lock). Which replies are private and
+ * One engine turn on Discord: a typing indicator and the working indicator (step, queue position, the
+ * prompt as it is written, a Stop button) while the model works, then the replies, rendered inside the
+ * turn (under the conversation's lock). The first public message of the replies takes the working
+ * indicator's place, so no stale draft or Stop button is left behind. Which replies are private and
  * when a round is over is the engine's decision; the round's questions message, the prompt and the
- * queue notice are found through the conversation's refs (saved in the store), so any replica, after
- * any restart, updates the right message.
+ * working indicator are found through the conversation's refs (saved in the store), so any replica,
+ * after any restart, updates the right message.
  */
 import {
   type ClaimRequest,
   type EngineReply,
   type InboundEvent,
-  type Progress,
   REF_NAMES,
   type TailorEngine,
   type TurnIo,
@@ -19,19 +20,15 @@ import type { OutboundMessage } from "./outbound-message.js";
 import { renderReply } from "./render-reply.js";
 import type { Replier } from "./replier.js";
 import { startTyping } from "./typing-indicator.js";
+import { WorkingMessage } from "./working-message.js";
 
 export interface TurnContext {
   engine: TailorEngine;
   logger: Logger;
   signal: AbortSignal;
+  /** Least time between two edits of the working indicator (tests shorten it). */
+  draftIntervalMs?: number;
 }
-
-const queueNotice = (position: number): OutboundMessage => ({
-  content:
-    position === 1
-      ? "⏳ The model is busy: you are next in line."
-      : `⏳ The model is busy: you are number ${position} in line.`,
-});
 
 /**
  * Claims the event before any side effect (a thread, a deferral); false when this replica must do
@@ -61,41 +58,36 @@ export async function runTurn(context: TurnContext, event: InboundEvent, place: 
   const logger = context.logger.child({ eventId: event.eventId });
   const { replier } = place;
   const typing = place.typing === false ? undefined : startTypingOn(replier, logger);
-  let queued: Promise<string | undefined> | undefined;
-  let lastPosition = 0;
-  const onProgress = (progress: Progress, io: TurnIo) => {
-    if (progress.kind !== "queued" || progress.position < 1 || progress.position === lastPosition) return;
-    lastPosition = progress.position;
-    const notice = queueNotice(progress.position);
-    // The first position is posted (and its id saved), later ones edit that message; sends stay in order.
-    queued = (
-      queued
-        ? queued.then(async (id) => {
-            if (id) await replier.editById(id, notice);
-            return id;
-          })
-        : replier.sendToChannel(notice).then(async (id) => {
-            await io.setRefs({ [REF_NAMES.working]: id });
-            return id;
-          })
-    ).catch((error: unknown) => {
-      logger.warn("queue notice failed", { error });
-      return undefined;
-    });
-  };
+  const working = new WorkingMessage(replier, logger, {
+    ...(context.draftIntervalMs !== undefined ? { intervalMs: context.draftIntervalMs } : {}),
+  });
+  let delivered = false;
   try {
-    await context.engine.handle(event, {
+    const replies = await context.engine.handle(event, {
       claimed: true,
       signal: context.signal,
-      onProgress,
+      onProgress: (progress, io) => {
+        if (progress.kind === "working" || progress.position > 0) working.update(progress, io);
+      },
+      onDraft: (draft, io) => working.update({ kind: "draft", version: draft.version, text: draft.text }, io),
       deliver: async (replies, io) => {
+        delivered = true;
         typing?.stop();
-        await queued;
-        await deliver(replies, io, place, event, logger);
+        await deliver(replies, io, place, event, await working.finish(), logger);
       },
     });
+    // Replies the engine gave without a turn of their own (a typed `stop` does not wait for the lock).
+    if (!delivered && replies.length > 0) {
+      typing?.stop();
+      for (const reply of replies) for (const message of renderReply(reply)) await replier.send(message);
+    }
   } finally {
     typing?.stop();
+    const left = await working.finish();
+    if (!delivered && left)
+      await replier
+        .deleteById(left)
+        .catch((error: unknown) => logger.warn("could not remove the indicator", { error }));
   }
 }
 
@@ -104,54 +96,82 @@ async function deliver(
   io: TurnIo,
   place: TurnPlace,
   event: InboundEvent,
+  workingId: string | undefined,
   logger: Logger,
 ): Promise<void> {
   const { replier } = place;
   const attempt = async (what: string, work: () => Promise<unknown>) =>
     work().catch((error: unknown) => logger.warn(`could not ${what}`, { error }));
 
-  // The queue position is stale once the answer is there (also one left by a process that died).
-  const working = io.refs[REF_NAMES.working];
-  if (working) {
-    await attempt("remove the queue notice", () => replier.deleteById(working));
-    await io.setRefs({ [REF_NAMES.working]: undefined });
-  }
+  // An indicator left by a process that died goes away.
+  const stale = io.refs[REF_NAMES.working];
+  if (stale && stale !== workingId) await attempt("remove a stale working indicator", () => replier.deleteById(stale));
+  if (stale || workingId) await io.setRefs({ [REF_NAMES.working]: undefined });
+  // The indicator becomes the first public message (an owed deferred reply is filled first instead).
+  let spare = replier.owesDeferredReply ? undefined : workingId;
+  const post = async (message: OutboundMessage): Promise<string> => {
+    const reuse = spare;
+    if (message.ephemeral || !reuse) return replier.send(message);
+    spare = undefined;
+    const edited = await replier.editById(reuse, message).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn("could not turn the working indicator into a reply", { error });
+        return false;
+      },
+    );
+    if (edited) return reuse;
+    await attempt("remove the working indicator", () => replier.deleteById(reuse));
+    return replier.send(message);
+  };
+
   // A used retry button goes away as the step's outcome arrives.
   const sourceId = place.sourceId;
   if (event.kind === "retry" && sourceId && replies.some((r) => r.visibility === "public"))
     await attempt("close the retry button", () => replier.closeControlsById(sourceId));
   const controlsUsed = event.kind === "answer" || event.kind === "answers" || event.kind === "skip";
-  for (const reply of replies) {
-    if (reply.kind === "questions") {
-      const saved = io.refs[REF_NAMES.questions];
-      const roundId = saved
-        ? io.refs[REF_NAMES.questionsRound] === String(reply.round)
-          ? saved
-          : undefined
-        : controlsUsed
-          ? place.sourceId
-          : undefined;
-      const [message] = renderReply(reply);
-      if (!message) continue;
-      if (reply.closesRound) {
-        if (roundId) await attempt("close a round's controls", () => replier.editById(roundId, message));
-        await io.setRefs({ [REF_NAMES.questions]: undefined, [REF_NAMES.questionsRound]: undefined });
+  try {
+    for (const reply of replies) {
+      if (reply.kind === "questions") {
+        const saved = io.refs[REF_NAMES.questions];
+        const roundId = saved
+          ? io.refs[REF_NAMES.questionsRound] === String(reply.round)
+            ? saved
+            : undefined
+          : controlsUsed
+            ? place.sourceId
+            : undefined;
+        const [message] = renderReply(reply);
+        if (!message) continue;
+        if (reply.closesRound) {
+          if (roundId) await attempt("close a round's controls", () => replier.editById(roundId, message));
+          await io.setRefs({ [REF_NAMES.questions]: undefined, [REF_NAMES.questionsRound]: undefined });
+          continue;
+        }
+        if (roundId) {
+          const updated = await replier.editById(roundId, message).then(
+            () => true,
+            () => false,
+          );
+          if (updated) continue;
+        }
+        const id = await post(message);
+        await io.setRefs({ [REF_NAMES.questions]: id, [REF_NAMES.questionsRound]: String(reply.round) });
         continue;
       }
-      if (roundId) {
-        const updated = await replier.editById(roundId, message).then(
-          () => true,
-          () => false,
-        );
-        if (updated) continue;
+      let last: string | undefined;
+      for (const message of renderReply(reply)) last = await post(message);
+      if (reply.kind === "prompt" && last) {
+        // Only the newest version offers slot edits: an older one's menu would edit the newest anyway.
+        const previous = io.refs[REF_NAMES.prompt];
+        if (previous && previous !== last)
+          await attempt("close the previous version's menu", () => replier.removeControlsById(previous));
+        await io.setRefs({ [REF_NAMES.prompt]: last });
       }
-      const id = await replier.send(message);
-      await io.setRefs({ [REF_NAMES.questions]: id, [REF_NAMES.questionsRound]: String(reply.round) });
-      continue;
     }
-    let last: string | undefined;
-    for (const message of renderReply(reply)) last = await replier.send(message);
-    if (reply.kind === "prompt" && last) await io.setRefs({ [REF_NAMES.prompt]: last });
+  } finally {
+    // Nothing public took the indicator's place (a private notice, a failed send): it goes away.
+    if (spare) await attempt("remove the working indicator", () => replier.deleteById(spare as string));
   }
 }
 
