@@ -44,7 +44,8 @@ export const capabilityStateSchema = z.object({
   status: z.enum(["pinned", "assumed", "open"]),
   /** Pinned: the user's words, verbatim. Assumed: the model's inference. */
   value: z.string().optional(),
-  source: z.enum(["intent", "answer", "model", "correction"]).optional(),
+  /** `default`: from the channel's (server's) defaults (`/tailor defaults`). */
+  source: z.enum(["intent", "answer", "model", "correction", "default"]).optional(),
 });
 export type CapabilityState = z.infer<typeof capabilityStateSchema>;
 
@@ -66,6 +67,8 @@ export const promptVersionSchema = z.object({
   repaired: z.array(z.string()),
   /** The refinement request that produced this version, if any. */
   request: z.string().optional(),
+  /** The capabilities this version was written with (what a later version changed is shown against it). */
+  capabilities: z.array(capabilityStateSchema).optional(),
   createdAt: z.string(),
 });
 export type PromptVersion = z.infer<typeof promptVersionSchema>;
@@ -96,6 +99,8 @@ export const conversationSchema = z.object({
   modelRetries: z.number().int().nonnegative(),
   /** After `cancel`: the "this conversation ended" notice was shown once; later messages get no reply. */
   endedNoticeShown: z.boolean().optional(),
+  /** The channel's (server's) defaults when the conversation started: assumed unless the user says otherwise. */
+  defaults: z.partialRecord(capabilityIdSchema, z.string()).optional(),
   /** Adapter bookkeeping (message ids to update in place); opaque to the core. */
   refs: z.record(z.string(), z.string()).default({}),
   createdAt: z.string(),

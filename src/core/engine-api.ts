@@ -36,6 +36,14 @@ export type InboundEvent = InboundBase &
       }
     | { kind: "skip" }
     | { kind: "retry" }
+    | /** Stop the model call in progress (the Stop control, or `stop` typed): handled without waiting for the turn. */ {
+        kind: "stop";
+      }
+    | /** A one-click edit of a capability in the checklist: writes the next version with this value. */ {
+        kind: "slot";
+        capability: CapabilityId;
+        value: string;
+      }
   );
 
 /** Where an event comes from, known before any platform side effect (the thread may not exist yet). */
@@ -66,8 +74,22 @@ export interface QuestionView {
 
 export interface ChecklistItem {
   capability: CapabilityId;
+  /** The capability's name for people ("Audience"). */
+  label: string;
   status: "pinned" | "assumed" | "open";
   value?: string;
+  /** `default`: the value came from the channel's (server's) defaults. */
+  source?: "default";
+  /** The refinement that wrote this version changed this capability. */
+  changed?: boolean;
+  /** Values a slot edit can offer (the catalog's options); "other…" is the adapter's to add. */
+  options: string[];
+}
+
+/** One line of a compact diff between two prompt versions. */
+export interface DiffLine {
+  op: "added" | "removed";
+  text: string;
 }
 
 export type NoticeCode =
@@ -87,7 +109,17 @@ export type NoticeCode =
   /** A control of a round that is over (or of another conversation state) was used. */
   | "already_answered"
   /** Someone other than the owner used a control. */
-  | "not_owner";
+  | "not_owner"
+  /** `stop` when no model call of this conversation is running. */
+  | "nothing_to_stop"
+  /** A slot edit or a refinement before there is a prompt to change. */
+  | "no_prompt_yet"
+  /** `/tailor defaults`: what the channel's (server's) defaults are, or what was set or cleared. */
+  | "defaults"
+  /** `/tailor defaults set|clear` by someone who may not change them. */
+  | "defaults_not_allowed"
+  /** `/tailor defaults set` without a value the engine could read. */
+  | "defaults_usage";
 
 /**
  * The engine's reply policy, decided once for every platform (adapters only render):
@@ -120,14 +152,31 @@ export type ReplyBody =
       assumptions: string[];
       /** Pinned values the alignment check added back. */
       repaired: string[];
+      /** From the second version on: what changed from the previous version (empty when nothing did). */
+      changes?: DiffLine[];
+      /** The refinement (or slot edit) that asked for this version, in the user's words. */
+      request?: string;
     }
   | { kind: "error"; code: string; message: string; retry: boolean; step?: Step }
   | { kind: "notice"; code: NoticeCode; text: string };
 
 export type EngineReply = ReplyBody & ReplyPolicy;
 
-/** Progress while a turn runs: show "working", and the queue position when the model is busy. */
+/**
+ * Progress while a turn runs: show "working" (with a Stop control: the model call can be stopped),
+ * and the queue position when the model is busy.
+ */
 export type Progress = { kind: "working"; step: Step } | { kind: "queued"; position: number };
+
+/**
+ * The prompt as it is being written (synthesize and refine stream): `text` is the whole prompt so
+ * far, not a delta. The final `prompt` reply replaces it (it may differ: the alignment check may add
+ * pinned values back, and the user's own words are appended).
+ */
+export interface PromptDraft {
+  version: number;
+  text: string;
+}
 
 /**
  * Message references kept in the conversation record (`Conversation.refs`), so that any replica,
@@ -163,6 +212,8 @@ export interface TurnOptions {
   /** The adapter already claimed the event with `claim()` (before its own side effects). */
   claimed?: boolean;
   onProgress?: (progress: Progress, io: TurnIo) => void;
+  /** Called as the prompt is generated (often: throttle before posting). Only for the turn's own thread. */
+  onDraft?: (draft: PromptDraft, io: TurnIo) => void;
   /**
    * Renders the replies while the turn still holds the conversation's lock (message refs read and
    * written through `io` cannot race another turn). A failure is logged; the replies stand.
@@ -182,6 +233,23 @@ export interface TailorEngine {
    * returns [] for duplicates and ignored events.
    */
   handle(event: InboundEvent, options?: TurnOptions): Promise<EngineReply[]>;
+  /**
+   * `/tailor defaults …`: shows, sets or clears the default capabilities of a channel (Slack) or
+   * server (Discord). The adapter says whether the user may change them (`canManage`).
+   */
+  defaults(request: DefaultsRequest, signal?: AbortSignal): Promise<EngineReply[]>;
+}
+
+/** A `/tailor defaults …` command. */
+export interface DefaultsRequest {
+  eventId: string;
+  /** Where the defaults apply: a Slack channel, or a Discord guild (`channel` is then ignored). */
+  place: Pick<ConversationKey, "platform" | "workspace" | "channel">;
+  user: InboundUser;
+  /** What follows `defaults`: empty (show), `set language=German; tone=friendly`, or `clear`. */
+  text: string;
+  /** Slack: a workspace admin or owner, or listed in TAILOR_ADMINS; Discord: Manage Server. */
+  canManage: boolean;
 }
 
 /** The claim request of an event whose key is known. */

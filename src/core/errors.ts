@@ -13,6 +13,8 @@ export type TailorErrorCode =
   | "model.invalid_output"
   | "model.timeout"
   | "model.aborted"
+  /** The conversation's owner stopped the model call (the Stop control); the step can be retried. */
+  | "model.stopped"
   | "model.failed"
   | "input.invalid"
   | "input.too_long"

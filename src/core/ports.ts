@@ -1,7 +1,7 @@
 /**
  * The ports the core depends on. Store, model and platforms implement them; the core imports no SDK.
  */
-import type { Conversation, ConversationKey } from "./conversation.js";
+import type { CapabilityId, Conversation, ConversationKey } from "./conversation.js";
 
 /** Injected time (no Date.now() inside the core). */
 export interface Clock {
@@ -66,10 +66,24 @@ export interface ConversationStore {
   ): Promise<T>;
   /** Once-only claim of a platform event id: true the first time, false for every duplicate. */
   claimEvent(eventId: string, signal?: AbortSignal): Promise<boolean>;
+  /** The default capabilities of a place (`/tailor defaults`); an empty object when none are set. */
+  loadDefaults(scope: string, signal?: AbortSignal): Promise<PlaceDefaults>;
+  /** Replaces a place's defaults; an empty object removes them. Kept without expiry, until cleared. */
+  saveDefaults(scope: string, defaults: PlaceDefaults, signal?: AbortSignal): Promise<void>;
+  /**
+   * Asks the turn running a model call for this conversation, on any replica, to stop
+   * (`stopRequestedSince` sees it). The request expires after a minute.
+   */
+  requestStop(key: ConversationKey, at: number, signal?: AbortSignal): Promise<void>;
+  /** The time (ms) of the latest stop request for this conversation, if one is pending. */
+  stopRequestedSince(key: ConversationKey, signal?: AbortSignal): Promise<number | undefined>;
   /** Throws if the store is unreachable (readiness). */
   ping(signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Default capability values of a place, by capability id (`/tailor defaults`). */
+export type PlaceDefaults = Partial<Record<CapabilityId, string>>;
 
 /** A JSON Schema object, as both model backends take it. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -92,6 +106,11 @@ export interface ModelRequest {
   onQueuePosition?: (position: number) => void;
   /** Called once the call finished with what it cost (evaluation, benchmarks, metrics). */
   onUsage?: (usage: ModelUsage) => void;
+  /**
+   * Streaming: called with each piece of generated text, in order, as the model produces it. The
+   * pieces joined are the answer so far; the returned text stays the authoritative answer.
+   */
+  onText?: (delta: string) => void;
 }
 
 /** What one model call cost, in the model's own tokens. */

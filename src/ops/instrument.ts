@@ -39,6 +39,10 @@ export function instrumentStore(store: ConversationStore, metrics: TailorMetrics
     delete: (key, signal) => count(store.delete(key, signal)),
     withLock: (key, fn, signal) => count(store.withLock(key, fn, signal)),
     claimEvent: (eventId, signal) => count(store.claimEvent(eventId, signal)),
+    loadDefaults: (scope, signal) => count(store.loadDefaults(scope, signal)),
+    saveDefaults: (scope, defaults, signal) => count(store.saveDefaults(scope, defaults, signal)),
+    requestStop: (key, at, signal) => count(store.requestStop(key, at, signal)),
+    stopRequestedSince: (key, signal) => count(store.stopRequestedSince(key, signal)),
     ping: (signal) => count(store.ping(signal)),
     close: () => store.close(),
   };
@@ -47,6 +51,7 @@ export function instrumentStore(store: ConversationStore, metrics: TailorMetrics
 export function instrumentEngine(engine: TailorEngine, metrics: TailorMetrics): TailorEngine {
   return {
     claim: (request, signal) => engine.claim(request, signal),
+    defaults: (request, signal) => engine.defaults(request, signal),
     async handle(event, options) {
       const replies = await engine.handle(event, options);
       const platform = event.key.platform;

@@ -40,6 +40,7 @@ export class ShutdownGuard {
   guardEngine(engine: TailorEngine): TailorEngine {
     return {
       claim: (request, signal) => engine.claim(request, signal),
+      defaults: (request, signal) => engine.defaults(request, signal),
       handle: (event, options) => {
         const turn = engine.handle(event, options);
         this.inFlight.add(turn);

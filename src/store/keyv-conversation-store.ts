@@ -4,16 +4,22 @@
  * read; one that fails is moved aside (kept for inspection) and the turn starts a new conversation.
  */
 
+import { z } from "zod";
 import type { Conversation, ConversationKey } from "../core/conversation.js";
-import { conversationKeyString, conversationSchema } from "../core/conversation.js";
+import { capabilityIdSchema, conversationKeyString, conversationSchema } from "../core/conversation.js";
 import { TailorError } from "../core/errors.js";
 import { EN } from "../core/messages/catalog.js";
-import type { ConversationStore, LoadResult, LockLease, Logger, SaveOptions } from "../core/ports.js";
+import type { ConversationStore, LoadResult, LockLease, Logger, PlaceDefaults, SaveOptions } from "../core/ports.js";
 import { withLeaseLock } from "./lease-lock.js";
 import { decodeConversation } from "./record-codec.js";
 import type { StoreBackend } from "./store-backend.js";
 import { storeCall } from "./store-call.js";
 import { storeKeys } from "./store-keys.js";
+
+/** A stop request outlives any poll of the turn it is for, and then goes away. */
+const STOP_REQUEST_TTL_MS = 60_000;
+
+const placeDefaultsSchema = z.partialRecord(capabilityIdSchema, z.string().min(1));
 
 export interface StoreSettings {
   ttlMs: number;
@@ -93,6 +99,34 @@ export class KeyvConversationStore implements ConversationStore {
     if (eventId.length === 0) throw new TailorError("input.invalid", "an event id is required to claim an event");
     const dedupeKey = storeKeys.dedupe(eventId);
     return this.#call("claim event", signal, () => this.backend.dedupe.claim(dedupeKey, this.settings.dedupeTtlMs));
+  }
+
+  async loadDefaults(scope: string, signal?: AbortSignal): Promise<PlaceDefaults> {
+    const value = await this.#call("load defaults", signal, () => this.backend.keyv.get(storeKeys.defaults(scope)));
+    const parsed = placeDefaultsSchema.safeParse(value ?? {});
+    if (parsed.success) return parsed.data;
+    this.logger.warn("ignoring unreadable channel defaults", { scope });
+    return {};
+  }
+
+  async saveDefaults(scope: string, defaults: PlaceDefaults, signal?: AbortSignal): Promise<void> {
+    const id = storeKeys.defaults(scope);
+    if (Object.keys(defaults).length === 0) {
+      await this.#call("clear defaults", signal, () => this.backend.keyv.delete(id));
+      return;
+    }
+    // No TTL: a channel's defaults are settings, kept until `/tailor defaults clear`.
+    const written = await this.#call("save defaults", signal, () => this.backend.keyv.set(id, defaults));
+    if (written === false) throw new TailorError("store.unavailable", "store save was not acknowledged");
+  }
+
+  async requestStop(key: ConversationKey, at: number, signal?: AbortSignal): Promise<void> {
+    await this.#call("request stop", signal, () => this.backend.keyv.set(storeKeys.stop(key), at, STOP_REQUEST_TTL_MS));
+  }
+
+  async stopRequestedSince(key: ConversationKey, signal?: AbortSignal): Promise<number | undefined> {
+    const value = await this.#call("read stop", signal, () => this.backend.keyv.get(storeKeys.stop(key)));
+    return typeof value === "number" ? value : undefined;
   }
 
   async ping(signal?: AbortSignal): Promise<void> {

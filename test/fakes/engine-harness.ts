@@ -4,7 +4,7 @@
  */
 import type { ConversationKey } from "../../src/core/conversation.js";
 import { createEngine, type EngineDeps } from "../../src/core/engine/create-engine.js";
-import type { EngineReply, InboundEvent, InboundEventBody, Progress } from "../../src/core/engine-api.js";
+import type { EngineReply, InboundEvent, InboundEventBody, Progress, PromptDraft } from "../../src/core/engine-api.js";
 import type { ConversationStore } from "../../src/core/ports.js";
 import { silentLogger } from "../../src/log/logger.js";
 import { fakeCapabilities, fakeRetriever } from "./fake-library.js";
@@ -32,6 +32,7 @@ export async function engineHarness(
   });
   let counter = 0;
   const progress: Progress[] = [];
+  const drafts: PromptDraft[] = [];
   const send = (
     body: InboundEventBody,
     extra: { user?: { id: string }; eventId?: string } = {},
@@ -45,7 +46,7 @@ export async function engineHarness(
         user: extra.user ?? OWNER,
         direct: false,
       } as InboundEvent,
-      { onProgress: (p) => progress.push(p) },
+      { onProgress: (p) => progress.push(p), onDraft: (d) => drafts.push(d) },
     );
   };
   const load = async () => {
@@ -53,7 +54,7 @@ export async function engineHarness(
     if (result.status !== "found") throw new Error(`no conversation (${result.status})`);
     return result.conversation;
   };
-  return { engine, model, store, send, load, progress };
+  return { engine, model, store, send, load, progress, drafts };
 }
 
 export const only = <K extends EngineReply["kind"]>(replies: EngineReply[], kind: K) => {

@@ -70,6 +70,17 @@ export const defaultSynthesize: Responder = (request) => {
   return JSON.stringify({ prompt, assumptions: ["The reader knows the product."], corrections: [] });
 };
 
+/** Characters per streamed piece (small, so a test sees many drafts). */
+const STREAM_PIECE = 7;
+
+/** A responder that works until its call is aborted (the Stop control, shutdown), then fails like a backend. */
+export const untilAborted = (request: ModelRequest): Promise<string> =>
+  new Promise((_, reject) => {
+    const abort = () => reject(new TailorError("model.aborted", "the model call was aborted"));
+    if (request.signal?.aborted) abort();
+    request.signal?.addEventListener("abort", abort, { once: true });
+  });
+
 export class FakeModel implements ModelPort {
   readonly calls: ModelRequest[] = [];
   private readonly responders: Record<ModelCallName, Responder>;
@@ -108,6 +119,9 @@ export class FakeModel implements ModelPort {
     for (const position of this.queuePositions) request.onQueuePosition?.(position);
     const answer = this.failures[request.call]?.shift() ?? (await this.responders[request.call](request));
     if (answer instanceof Error) throw answer;
+    // Streams like the real backends: the pieces, joined, are the answer.
+    if (request.onText)
+      for (let at = 0; at < answer.length; at += STREAM_PIECE) request.onText(answer.slice(at, at + STREAM_PIECE));
     return answer;
   }
 

@@ -10,7 +10,7 @@ import {
   conversationSchema,
 } from "../../src/core/conversation.js";
 import { TailorError } from "../../src/core/errors.js";
-import type { ConversationStore, LoadResult, LockLease, SaveOptions } from "../../src/core/ports.js";
+import type { ConversationStore, LoadResult, LockLease, PlaceDefaults, SaveOptions } from "../../src/core/ports.js";
 
 export interface StoreFaults {
   /** The next N saves throw store.timeout (with internal detail a user must never see). */
@@ -39,6 +39,8 @@ export class MemoryStore implements ConversationStore {
   refusedSaves = 0;
   private readonly records = new Map<string, string>();
   private readonly claimed = new Set<string>();
+  private readonly defaults = new Map<string, PlaceDefaults>();
+  private readonly stops = new Map<string, number>();
   private readonly locks = new Map<string, Promise<unknown>>();
   /** The token of each conversation's current lock holder (the fencing check of `save`). */
   private readonly holders = new Map<string, string>();
@@ -114,6 +116,27 @@ export class MemoryStore implements ConversationStore {
     if (this.claimed.has(eventId)) return false;
     this.claimed.add(eventId);
     return true;
+  }
+
+  async loadDefaults(scope: string, signal?: AbortSignal): Promise<PlaceDefaults> {
+    signal?.throwIfAborted();
+    return { ...(this.defaults.get(scope) ?? {}) };
+  }
+
+  async saveDefaults(scope: string, defaults: PlaceDefaults, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    if (Object.keys(defaults).length === 0) this.defaults.delete(scope);
+    else this.defaults.set(scope, { ...defaults });
+  }
+
+  async requestStop(key: ConversationKey, at: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    this.stops.set(conversationKeyString(key), at);
+  }
+
+  async stopRequestedSince(key: ConversationKey, signal?: AbortSignal): Promise<number | undefined> {
+    signal?.throwIfAborted();
+    return this.stops.get(conversationKeyString(key));
   }
 
   async ping(): Promise<void> {}

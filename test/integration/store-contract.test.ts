@@ -226,6 +226,26 @@ describe.each(kinds)("conversation store contract: %s", (kind) => {
     expect(await store.load(key)).toMatchObject({ status: "found", conversation: { round: 3 } });
   });
 
+  it("keeps a place's defaults without expiry, shared between replicas, until they are cleared", async () => {
+    const [a, b] = await openPair({ ttlMs: 300 });
+    const scope = `slack/T1/C-${Math.random().toString(36).slice(2)}`;
+    expect(await a.loadDefaults(scope)).toEqual({});
+    await a.saveDefaults(scope, { tone: "friendly", language: "German" });
+    await wait(500); // longer than the conversations' TTL: defaults are settings, not conversations
+    expect(await b.loadDefaults(scope)).toEqual({ tone: "friendly", language: "German" });
+    await b.saveDefaults(scope, {});
+    expect(await a.loadDefaults(scope)).toEqual({});
+  });
+
+  it("passes a stop request to the replica running the conversation's turn", async () => {
+    const [a, b] = await openPair();
+    const key = newKey();
+    expect(await b.stopRequestedSince(key)).toBeUndefined();
+    await a.requestStop(key, 1_700_000_000_000);
+    expect(await b.stopRequestedSince(key)).toBe(1_700_000_000_000);
+    expect(await b.stopRequestedSince(newKey())).toBeUndefined();
+  });
+
   it("claims an event exactly once, even under concurrent deliveries", async () => {
     const stores = await openPair();
     const eventId = `evt-${runId}-${randomUUID()}`;

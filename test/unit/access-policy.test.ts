@@ -21,6 +21,7 @@ const recordingEngine = () => {
       seen.push(event);
       return [withPolicy({ kind: "notice", code: "help", text: "engine ran" })] satisfies EngineReply[];
     },
+    defaults: async () => [withPolicy({ kind: "notice", code: "defaults", text: "defaults ran" })],
   };
   return { engine, seen, claims };
 };

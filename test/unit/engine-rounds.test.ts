@@ -41,7 +41,9 @@ describe("engine: answering a round", () => {
     const integrate = model.callsOf("integrate")[0]!.user;
     expect(integrate).toContain('audience: "Investors"');
     expect(integrate).toContain("Q (tone): Which tone fits?\nA: upbeat");
-    expect(prompt.checklist).toContainEqual({ capability: "tone", status: "pinned", value: "upbeat" });
+    expect(prompt.checklist).toContainEqual(
+      expect.objectContaining({ capability: "tone", status: "pinned", value: "upbeat" }),
+    );
     expect((await load()).modelCalls).toBe(3);
   });
 
@@ -62,8 +64,12 @@ describe("engine: answering a round", () => {
       await send({ kind: "message", text: "angel investors, make it pop", mayStart: false }),
       "prompt",
     );
-    expect(prompt.checklist).toContainEqual({ capability: "audience", status: "pinned", value: "angel investors" });
-    expect(prompt.checklist).toContainEqual({ capability: "tone", status: "assumed", value: "enthusiastic" });
+    expect(prompt.checklist).toContainEqual(
+      expect.objectContaining({ capability: "audience", status: "pinned", value: "angel investors" }),
+    );
+    expect(prompt.checklist).toContainEqual(
+      expect.objectContaining({ capability: "tone", status: "assumed", value: "enthusiastic" }),
+    );
   });
 
   it("one free-text message is listed once under every question it answers", async () => {
@@ -168,7 +174,9 @@ describe("engine: after the prompt", () => {
       await send({ kind: "message", text: "write it for our customers instead", mayStart: false }),
       "prompt",
     );
-    expect(v2.checklist).toContainEqual({ capability: "audience", status: "assumed", value: "retail clients" });
+    expect(v2.checklist).toContainEqual(
+      expect.objectContaining({ capability: "audience", status: "assumed", value: "retail clients" }),
+    );
     // The old pinned value is not forced back in by the alignment check.
     expect(v2.repaired).toEqual([]);
     expect(v2.text).not.toContain("Investors");

@@ -103,5 +103,10 @@ export function withAccessPolicy(engine: TailorEngine, rules: AccessRules, logge
         await options.deliver(replies, { refs: {}, setRefs: async () => false });
       return replies;
     },
+    async defaults(request, signal): Promise<EngineReply[]> {
+      const { eventId, place, user } = request;
+      const decision = refused({ eventId, place, user, direct: false, starts: true });
+      return decision ? [refusal(decision)] : engine.defaults(request, signal);
+    },
   };
 }

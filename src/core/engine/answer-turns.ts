@@ -5,12 +5,13 @@
 
 import type { Conversation } from "../conversation.js";
 import type { InboundEvent, ReplyBody } from "../engine-api.js";
-import { EN } from "../messages/catalog.js";
+import { EN, fill } from "../messages/catalog.js";
 import { isMetaAnswer } from "../model-calls/user-text-kind.js";
 import { PHASE_STEP, start } from "./conversation-commands.js";
 import { openQuestions, questionsReply, setCapability } from "./conversation-state.js";
 import { alreadyAnswered, notice, tooLong } from "./engine-texts.js";
 import { analyse, integrate, refine, type StepContext, save, synthesize } from "./model-steps.js";
+import { labelOf } from "./place-defaults.js";
 
 export async function message(
   ctx: StepContext,
@@ -96,4 +97,21 @@ export async function answer(ctx: StepContext, event: InboundEvent, conversation
 function endRound(ctx: StepContext, conversation: Conversation): Promise<ReplyBody[]> {
   const needsIntegrate = conversation.pending.length > 0 || conversation.questions.some((q) => q.answeredBy === "text");
   return needsIntegrate ? integrate(ctx, conversation) : synthesize(ctx, conversation);
+}
+
+/** A one-click edit of a checklist capability: the value is the user's, and the next version uses it. */
+export async function slotEdit(
+  ctx: StepContext,
+  event: InboundEvent,
+  conversation: Conversation,
+): Promise<ReplyBody[]> {
+  if (event.kind !== "slot") return [];
+  if (conversation.phase !== "done" || conversation.versions.length === 0)
+    return [notice("no_prompt_yet", EN.noPromptYet)];
+  const value = event.value.trim();
+  if (value === "") return [alreadyAnswered()];
+  if (value.length > ctx.limits.maxIntentChars) return [tooLong(ctx.limits.maxIntentChars, value.length, "message")];
+  if (!isMetaAnswer(value)) setCapability(conversation, event.capability, "pinned", value, "correction");
+  conversation.pending.push(fill(EN.slotRequest, { label: labelOf(event.capability, ctx.deps.capabilities), value }));
+  return refine(ctx, conversation);
 }

@@ -6,9 +6,11 @@
 import type { Conversation, Step } from "../conversation.js";
 import type { InboundEvent, ReplyBody } from "../engine-api.js";
 import { EN } from "../messages/catalog.js";
+import type { PlaceDefaults } from "../ports.js";
 import { newConversation, openQuestions } from "./conversation-state.js";
 import { HELP_TEXT, notice, type TypedWord, tooLong, usage } from "./engine-texts.js";
 import { analyse, rerun, type StepContext, save, synthesize } from "./model-steps.js";
+import { applyDefaults, defaultsScope } from "./place-defaults.js";
 
 /** The step a phase is in the middle of (a turn cut off by a restart resumes it). */
 export const PHASE_STEP: Partial<Record<Conversation["phase"], Step>> = {
@@ -35,7 +37,24 @@ export async function start(ctx: StepContext, event: InboundEvent, text: string)
   if (intent === "") return [usage()];
   if (intent.length > ctx.limits.maxIntentChars) return [tooLong(ctx.limits.maxIntentChars, intent.length)];
   const conversation = newConversation(event.key, event.user, intent, ctx.now());
+  const defaults = await placeDefaults(ctx, event);
+  if (Object.keys(defaults).length > 0) {
+    conversation.defaults = defaults;
+    applyDefaults(conversation);
+  }
   return analyse(ctx, conversation);
+}
+
+/** The place's defaults; a store that cannot give them now does not hold the conversation up. */
+async function placeDefaults(ctx: StepContext, event: InboundEvent): Promise<PlaceDefaults> {
+  const scope = defaultsScope(event.key);
+  if (!scope) return {};
+  try {
+    return await ctx.deps.store.loadDefaults(scope, ctx.options.signal);
+  } catch (error) {
+    ctx.deps.logger.warn("could not read the channel defaults; starting without them", { error });
+    return {};
+  }
 }
 
 export async function typed(ctx: StepContext, conversation: Conversation, word: TypedWord): Promise<ReplyBody[]> {

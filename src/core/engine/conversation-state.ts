@@ -6,15 +6,18 @@ import { setCapabilityValue } from "../capabilities/pin-values.js";
 import {
   CAPABILITY_IDS,
   type CapabilityId,
+  type CapabilityState,
   CONVERSATION_SCHEMA_VERSION,
   type Conversation,
   type ConversationKey,
   type Question,
 } from "../conversation.js";
 import type { ChecklistItem, InboundUser, QuestionView, ReplyBody } from "../engine-api.js";
+import type { CapabilityDefinition } from "../library.js";
 import { EN, fill } from "../messages/catalog.js";
 import type { ProposedQuestion } from "../model-calls/analyse-call.js";
 import { findVerbatim } from "../model-calls/clean-text.js";
+import { lineDiff } from "../versions/line-diff.js";
 
 export function newConversation(key: ConversationKey, owner: InboundUser, intent: string, now: string): Conversation {
   return {
@@ -101,23 +104,43 @@ export function questionsReply(conversation: Conversation): ReplyBody {
   return { kind: "questions", round: conversation.round, intro, questions };
 }
 
-export function checklist(conversation: Conversation): ChecklistItem[] {
-  return conversation.capabilities.map((c) => ({
-    capability: c.id,
-    status: c.status,
-    ...(c.value !== undefined ? { value: c.value } : {}),
-  }));
+/**
+ * The capabilities as the user sees them with a prompt version; `changed` marks what differs from
+ * the capabilities the previous version was written with.
+ */
+export function checklist(
+  conversation: Conversation,
+  definitions: readonly CapabilityDefinition[],
+  previous?: readonly CapabilityState[],
+): ChecklistItem[] {
+  const valuesOf = (states: readonly CapabilityState[], id: CapabilityId) =>
+    JSON.stringify(states.filter((s) => s.id === id).map((s) => [s.status, s.value ?? ""]));
+  return conversation.capabilities.map((c) => {
+    const definition = definitions.find((d) => d.id === c.id);
+    return {
+      capability: c.id,
+      label: definition?.label ?? c.id,
+      status: c.status,
+      ...(c.value !== undefined ? { value: c.value } : {}),
+      ...(c.source === "default" ? { source: "default" as const } : {}),
+      ...(previous && valuesOf(previous, c.id) !== valuesOf(conversation.capabilities, c.id) ? { changed: true } : {}),
+      options: definition?.options ?? [],
+    };
+  });
 }
 
-export function promptReply(conversation: Conversation): ReplyBody {
+export function promptReply(conversation: Conversation, definitions: readonly CapabilityDefinition[]): ReplyBody {
   const latest = conversation.versions.at(-1);
   if (!latest) throw new Error("promptReply without a version");
+  const previous = conversation.versions.at(-2);
   return {
     kind: "prompt",
     version: latest.version,
     text: latest.text,
-    checklist: checklist(conversation),
+    checklist: checklist(conversation, definitions, previous?.capabilities),
     assumptions: latest.assumptions,
     repaired: latest.repaired,
+    ...(previous ? { changes: lineDiff(previous.text, latest.text) } : {}),
+    ...(latest.request !== undefined ? { request: latest.request } : {}),
   };
 }

@@ -17,13 +17,16 @@ import type {
 import { isTailorError } from "../errors.js";
 import { EN } from "../messages/catalog.js";
 import { localizeReply, messageLanguage } from "../messages/localize-replies.js";
-import { answer, message } from "./answer-turns.js";
+import { answer, message, slotEdit } from "./answer-turns.js";
 import { closedRound, openRoundOf } from "./closed-round.js";
 import { awaitIntent, gone, retry, retryableStep, skip, start, typed } from "./conversation-commands.js";
+import { defaultsCommand } from "./defaults-command.js";
 import { DEFAULT_LIMITS, type EngineDeps } from "./engine-deps.js";
 import { HELP_TEXT, notice, notOwner, typedWord } from "./engine-texts.js";
 import type { StepContext } from "./model-steps.js";
 import { failureReply, INTERNAL_ERROR_TEXT, withPolicy } from "./reply-policy.js";
+import { StopControl } from "./stop-control.js";
+import { isStopEvent, stopTurn } from "./stop-turn.js";
 import { TurnState } from "./turn-state.js";
 import { UnsavedEvents } from "./unsaved-events.js";
 
@@ -36,6 +39,7 @@ export function createEngine(deps: EngineDeps): TailorEngine {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const now = () => new Date(deps.clock.now()).toISOString();
   const unsaved = new UnsavedEvents();
+  const stops = new StopControl(deps.store, deps.logger, () => deps.clock.now());
 
   const deliver = async (options: TurnOptions, replies: EngineReply[], io: TurnIo) => {
     if (!options.deliver) return;
@@ -69,6 +73,12 @@ export function createEngine(deps: EngineDeps): TailorEngine {
       }
       try {
         if (!options.claimed && !(await deps.store.claimEvent(event.eventId, options.signal))) return [];
+        if (isStopEvent(event)) {
+          // Never waits for the lock: the turn it stops holds it.
+          const replies = await stopTurn(deps, stops, event, options.signal);
+          await deliver(options, replies, NO_IO);
+          return replies;
+        }
         const replies = await deps.store.withLock(
           event.key,
           async (lockSignal, lease) => {
@@ -78,6 +88,7 @@ export function createEngine(deps: EngineDeps): TailorEngine {
               lease.token,
               event,
               unsaved,
+              stops,
             );
             await deliver(options, done.replies, done.io);
             return done.replies;
@@ -98,21 +109,30 @@ export function createEngine(deps: EngineDeps): TailorEngine {
         return replies;
       }
     },
+
+    defaults: (request, signal) => defaultsCommand(deps, request, signal),
   };
 }
 
 async function turn(
-  base: Omit<StepContext, "turn">,
+  base: Omit<StepContext, "turn" | "stop">,
   fence: string,
   event: InboundEvent,
   unsaved: UnsavedEvents,
+  stops: StopControl,
 ): Promise<{ replies: EngineReply[]; io: TurnIo }> {
   const loaded = await base.deps.store.load(event.key, base.options.signal);
   const conversation = loaded.status === "found" ? loaded.conversation : undefined;
   const state = new TurnState(base.deps.store, fence, base.deps.logger, conversation);
-  const ctx: StepContext = { ...base, turn: state };
+  const stop = stops.begin(event.key, conversation?.owner.id ?? event.user.id);
+  const ctx: StepContext = { ...base, turn: state, stop };
   const openRound = conversation ? openRoundOf(conversation) : undefined;
-  const bodies = await turnBodies(ctx, event, conversation, loaded.status === "reset", unsaved);
+  let bodies: ReplyBody[];
+  try {
+    bodies = await turnBodies(ctx, event, conversation, loaded.status === "reset", unsaved);
+  } finally {
+    stop.release();
+  }
   // One place decides that a round is over, whatever ended it (answers, skip, new, cancel, forget…).
   const closed = openRound ? closedRound(openRound, state.current) : undefined;
   // Fixed texts in the conversation's language (the intent's; a new one's from what the user wrote).
@@ -186,5 +206,10 @@ async function dispatch(
       return conversation ? skip(ctx, conversation) : wasReset ? awaitIntent(ctx, event) : [gone()];
     case "retry":
       return conversation ? retry(ctx, conversation) : wasReset ? awaitIntent(ctx, event) : [gone()];
+    case "slot":
+      return conversation ? slotEdit(ctx, event, conversation) : wasReset ? awaitIntent(ctx, event) : [gone()];
+    case "stop":
+      // Handled before the lock (see `handle`); a stop that waited for the lock found nothing running.
+      return [notice("nothing_to_stop", EN.nothingToStop)];
   }
 }

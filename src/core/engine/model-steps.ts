@@ -9,6 +9,7 @@ import type { Conversation, Step } from "../conversation.js";
 import { conversationKeyString } from "../conversation.js";
 import type { ReplyBody, TurnOptions } from "../engine-api.js";
 import { isTailorError, TailorError } from "../errors.js";
+import { EN } from "../messages/catalog.js";
 import { type CallSpec, callModel } from "../model-calls/call-model.js";
 import {
   analyseSpec,
@@ -18,6 +19,7 @@ import {
   stripAppendix,
   synthesizeSpec,
 } from "../model-calls/conversation-calls.js";
+import { partialJsonString } from "../model-calls/partial-json-string.js";
 import {
   allQuestions,
   isPinned,
@@ -28,6 +30,8 @@ import {
   startRound,
 } from "./conversation-state.js";
 import type { EngineDeps, EngineLimits } from "./engine-deps.js";
+import { applyDefaults, hasDefault } from "./place-defaults.js";
+import type { TurnStop } from "./stop-control.js";
 import type { TurnState } from "./turn-state.js";
 
 export interface StepContext {
@@ -37,6 +41,8 @@ export interface StepContext {
   now: () => string;
   /** The turn's record, refs and save queue (every save is fenced by the turn's lease). */
   turn: TurnState;
+  /** The owner's Stop control for this turn's model calls. */
+  stop: TurnStop;
 }
 
 export async function save(ctx: StepContext, conversation: Conversation): Promise<void> {
@@ -46,18 +52,50 @@ export async function save(ctx: StepContext, conversation: Conversation): Promis
 
 async function run<T>(ctx: StepContext, conversation: Conversation, step: Step, spec: CallSpec<T>): Promise<T> {
   ctx.options.onProgress?.({ kind: "working", step }, ctx.turn);
-  const result = await callModel(spec, {
-    model: ctx.deps.model,
-    fairnessKey: conversationKeyString(conversation.key),
-    signal: ctx.options.signal,
-    onQueuePosition: (position) => {
-      if (position > 0) ctx.options.onProgress?.({ kind: "queued", position }, ctx.turn);
-    },
-  });
+  const signal = ctx.options.signal ? AbortSignal.any([ctx.options.signal, ctx.stop.signal]) : ctx.stop.signal;
+  const result = await ctx.stop.watch(() =>
+    callModel(spec, {
+      model: ctx.deps.model,
+      fairnessKey: conversationKeyString(conversation.key),
+      signal,
+      onQueuePosition: (position) => {
+        if (position > 0) ctx.options.onProgress?.({ kind: "queued", position }, ctx.turn);
+      },
+      ...(streamsPrompt(step) && ctx.options.onDraft ? { onText: draftStream(ctx, conversation) } : {}),
+    }),
+  );
   conversation.modelCalls += 1;
   conversation.modelRetries += result.retries;
   return result.value;
 }
+
+const streamsPrompt = (step: Step): boolean => step === "synthesize" || step === "refine";
+
+/**
+ * Turns the model's streamed JSON into drafts of the prompt: each attempt's text is read as far as it
+ * goes, and a draft goes out when the prompt grew (a retried attempt starts a new text).
+ */
+function draftStream(ctx: StepContext, conversation: Conversation): (attempt: number, delta: string) => void {
+  const version = (conversation.versions.at(-1)?.version ?? 0) + 1;
+  let current = -1;
+  let text = "";
+  let shown = "";
+  return (attempt, delta) => {
+    if (attempt !== current) {
+      current = attempt;
+      text = "";
+    }
+    text += delta;
+    const prompt = partialJsonString(text, "prompt");
+    if (prompt === undefined || prompt === shown || prompt.trim() === "") return;
+    shown = prompt;
+    ctx.options.onDraft?.({ version, text: prompt }, ctx.turn);
+  };
+}
+
+/** The owner stopped the call: not a failure of the model, and the step can be run again. */
+const stoppedError = (cause: unknown) =>
+  new TailorError("model.stopped", "the owner stopped the model call", { cause, userMessage: EN.stopped });
 
 /** Runs a step; a failure is stored on the record and becomes a resumable error reply. */
 export async function guarded(
@@ -69,7 +107,11 @@ export async function guarded(
   try {
     return await body();
   } catch (error) {
-    const failure = isTailorError(error) ? error : new TailorError("internal", "step failed", { cause: error });
+    const failure = ctx.stop.signal.aborted
+      ? stoppedError(error)
+      : isTailorError(error)
+        ? error
+        : new TailorError("internal", "step failed", { cause: error });
     ctx.deps.logger.warn("step failed", { step, code: failure.code, error: failure.cause ?? failure });
     conversation.failedStep = { step, code: failure.code, at: ctx.now() };
     try {
@@ -95,7 +137,11 @@ export function analyse(ctx: StepContext, conversation: Conversation): Promise<R
     conversation.domain = chosenDomain(answer, conversation, ctx.deps);
     for (const p of answer.pinned) setCapability(conversation, p.capability, "pinned", p.value, "intent");
     for (const a of answer.assumed) setCapability(conversation, a.capability, "assumed", a.value, "model");
-    const questions = answer.questions.slice(0, ctx.limits.maxQuestions);
+    // The place's defaults stand where the intent said nothing, and are not asked about.
+    applyDefaults(conversation);
+    const questions = answer.questions
+      .filter((q) => !hasDefault(conversation, q.capability))
+      .slice(0, ctx.limits.maxQuestions);
     // synthesize is guarded on its own, so a failure there is recorded as the synthesize step.
     if (questions.length === 0 || ctx.limits.maxRounds === 0) return synthesize(ctx, conversation);
     startRound(conversation, questions);
@@ -116,7 +162,7 @@ export function integrate(ctx: StepContext, conversation: Conversation): Promise
     conversation.pending = [];
     // Never ask again about what the user already settled.
     const more = answer.moreQuestions
-      .filter((q) => !isPinned(conversation, q.capability))
+      .filter((q) => !isPinned(conversation, q.capability) && !hasDefault(conversation, q.capability))
       .slice(0, ctx.limits.maxQuestions);
     if (mayAskMore && more.length > 0) {
       startRound(conversation, more);
@@ -168,13 +214,14 @@ async function writeVersion(ctx: StepContext, conversation: Conversation, step: 
     assumptions: answer.assumptions,
     repaired: aligned.repaired,
     ...(request !== undefined ? { request } : {}),
+    capabilities: conversation.capabilities.map((c) => ({ ...c })),
     createdAt: ctx.now(),
   });
   conversation.pending = [];
   conversation.failedStep = undefined;
   conversation.phase = "done";
   await save(ctx, conversation);
-  return [promptReply(conversation)];
+  return [promptReply(conversation, ctx.deps.capabilities)];
 }
 
 /** Re-runs the step that failed (or was cut off by a restart). */

@@ -16,6 +16,11 @@ const PRIVATE_NOTICES: ReadonlySet<NoticeCode> = new Set<NoticeCode>([
   "answer_recorded",
   "already_answered",
   "not_owner",
+  "nothing_to_stop",
+  "no_prompt_yet",
+  "defaults",
+  "defaults_not_allowed",
+  "defaults_usage",
 ]);
 
 export function withPolicy(reply: ReplyBody): EngineReply {

@@ -10,7 +10,7 @@ const en = {
     "Tell me what you want a prompt for; I ask up to 3 questions (at most 2 rounds), then write the prompt.",
     "Answer with the buttons or in your own words: one message can answer every open question.",
     'After the prompt, any message refines it ("shorter", "for a 5th grader") into a new version.',
-    "Words: skip (write the prompt now), new (start over), forget (delete this conversation), cancel (end it), help.",
+    "Words: skip (write the prompt now), new (start over), forget (delete this conversation), cancel (end it), stop (stop the model while it writes), help.",
   ].join("\n"),
   usage: "Tell me what you want a prompt for, e.g. /tailor write a cold email to an investor.",
   tooLongRequest:
@@ -45,6 +45,19 @@ const en = {
   badInput: "I could not use that input.",
   internal: "Something went wrong on my side. Nothing you said is lost: try again.",
   busy: "I am still working on the previous message in this conversation. Try again in a moment.",
+  stopped:
+    "Stopped. Nothing you said is lost: retry writes this step again, or send a message to change the request first.",
+  nothingToStop: "Nothing is running in this conversation right now.",
+  noPromptYet: "There is no prompt to change yet: answer the questions or skip first.",
+  slotRequest: "Set {label} to: {value}",
+  defaultsNone: "No defaults are set here. An admin can set some: /tailor defaults set language=German; tone=friendly",
+  defaultsShown: "Defaults here (new conversations start with them as assumptions, and each can be corrected): {list}",
+  defaultsSet: "Defaults saved. New conversations here start with: {list}",
+  defaultsCleared: "Defaults removed: new conversations here start without any.",
+  defaultsNoPlace: "Defaults belong to a channel (Slack) or a server (Discord): run /tailor defaults there.",
+  defaultsNotAllowed: "Only workspace admins (or the people the operator listed) can change the defaults here.",
+  defaultsUsage:
+    "Use /tailor defaults to see them, /tailor defaults set language=German; tone=friendly to set them, /tailor defaults clear to remove them. Settings: {names}.",
   staleSave:
     "This step took longer than my hold on the conversation, so I did not save its result. Nothing you said is lost: retry when you are ready.",
 };
@@ -58,7 +71,7 @@ const de: Messages = {
     "Sag mir, wofür du einen Prompt brauchst; ich stelle bis zu 3 Fragen (höchstens 2 Runden) und schreibe dann den Prompt.",
     "Antworte mit den Knöpfen oder in eigenen Worten: eine Nachricht kann alle offenen Fragen beantworten.",
     'Nach dem Prompt verfeinert jede Nachricht ihn ("kürzer", "für eine 5. Klasse") zu einer neuen Version.',
-    "Wörter: skip (Prompt jetzt schreiben), new (neu beginnen), forget (dieses Gespräch löschen), cancel (beenden), help.",
+    "Wörter: skip (Prompt jetzt schreiben), new (neu beginnen), forget (dieses Gespräch löschen), cancel (beenden), stop (das Modell beim Schreiben anhalten), help.",
   ].join("\n"),
   usage: "Sag mir, wofür du einen Prompt brauchst, z. B. /tailor schreib eine Kaltakquise-Mail an eine Investorin.",
   tooLongRequest:
@@ -99,6 +112,23 @@ const de: Messages = {
   badInput: "Mit dieser Eingabe konnte ich nichts anfangen.",
   internal: "Bei mir ist etwas schiefgegangen. Nichts geht verloren: Versuch es noch einmal.",
   busy: "Ich arbeite noch an der vorigen Nachricht in diesem Gespräch. Versuch es gleich noch einmal.",
+  stopped:
+    "Angehalten. Nichts ist verloren: Wiederholen schreibt diesen Schritt neu, oder schick zuerst eine Nachricht, um die Anfrage zu ändern.",
+  nothingToStop: "In diesem Gespräch läuft gerade nichts.",
+  noPromptYet: "Es gibt noch keinen Prompt zum Ändern: Beantworte zuerst die Fragen oder überspringe sie.",
+  slotRequest: "Setze {label} auf: {value}",
+  defaultsNone:
+    "Hier sind keine Voreinstellungen gesetzt. Ein Admin kann welche setzen: /tailor defaults set language=German; tone=friendly",
+  defaultsShown:
+    "Voreinstellungen hier (neue Gespräche beginnen mit ihnen als Annahmen, jede kann korrigiert werden): {list}",
+  defaultsSet: "Voreinstellungen gespeichert. Neue Gespräche hier beginnen mit: {list}",
+  defaultsCleared: "Voreinstellungen entfernt: Neue Gespräche hier beginnen ohne.",
+  defaultsNoPlace:
+    "Voreinstellungen gehören zu einem Kanal (Slack) oder einem Server (Discord): Nutze /tailor defaults dort.",
+  defaultsNotAllowed:
+    "Nur Workspace-Admins (oder die vom Betreiber genannten Personen) können die Voreinstellungen hier ändern.",
+  defaultsUsage:
+    "Mit /tailor defaults siehst du sie, mit /tailor defaults set language=German; tone=friendly setzt du sie, mit /tailor defaults clear entfernst du sie. Einstellungen: {names}.",
   staleSave:
     "Dieser Schritt hat länger gedauert, als ich das Gespräch halten durfte, daher habe ich sein Ergebnis nicht gespeichert. Nichts geht verloren: Wiederhole ihn.",
 };
@@ -109,7 +139,7 @@ const es: Messages = {
     "Dime para qué quieres un prompt; hago hasta 3 preguntas (como mucho 2 rondas) y luego escribo el prompt.",
     "Responde con los botones o con tus palabras: un mensaje puede responder todas las preguntas abiertas.",
     'Después del prompt, cualquier mensaje lo ajusta ("más corto", "para niños de 10 años") en una nueva versión.',
-    "Palabras: skip (escribir el prompt ya), new (empezar de nuevo), forget (borrar esta conversación), cancel (terminarla), help.",
+    "Palabras: skip (escribir el prompt ya), new (empezar de nuevo), forget (borrar esta conversación), cancel (terminarla), stop (detener el modelo mientras escribe), help.",
   ].join("\n"),
   usage: "Dime para qué quieres un prompt, p. ej. /tailor escribe un correo en frío a un inversor.",
   tooLongRequest:
@@ -147,6 +177,23 @@ const es: Messages = {
   badInput: "No pude usar esa entrada.",
   internal: "Algo salió mal por mi parte. No se pierde nada: inténtalo de nuevo.",
   busy: "Todavía estoy con el mensaje anterior de esta conversación. Inténtalo de nuevo en un momento.",
+  stopped:
+    "Detenido. No se pierde nada de lo que dijiste: reintentar vuelve a escribir este paso, o envía antes un mensaje para cambiar la petición.",
+  nothingToStop: "Ahora mismo no se está ejecutando nada en esta conversación.",
+  noPromptYet: "Todavía no hay ningún prompt que cambiar: responde primero a las preguntas u omítelas.",
+  slotRequest: "Cambia {label} a: {value}",
+  defaultsNone:
+    "Aquí no hay valores predeterminados. Un administrador puede fijarlos: /tailor defaults set language=German; tone=friendly",
+  defaultsShown:
+    "Valores predeterminados aquí (las conversaciones nuevas empiezan con ellos como supuestos y cada uno se puede corregir): {list}",
+  defaultsSet: "Valores predeterminados guardados. Las conversaciones nuevas aquí empiezan con: {list}",
+  defaultsCleared: "Valores predeterminados eliminados: las conversaciones nuevas aquí empiezan sin ninguno.",
+  defaultsNoPlace:
+    "Los valores predeterminados pertenecen a un canal (Slack) o a un servidor (Discord): usa /tailor defaults allí.",
+  defaultsNotAllowed:
+    "Solo los administradores del espacio de trabajo (o las personas que indicó el operador) pueden cambiar los valores predeterminados aquí.",
+  defaultsUsage:
+    "Usa /tailor defaults para verlos, /tailor defaults set language=German; tone=friendly para fijarlos y /tailor defaults clear para quitarlos. Ajustes: {names}.",
   staleSave:
     "Este paso tardó más de lo que podía reservar la conversación, así que no guardé su resultado. No se pierde nada: reinténtalo cuando quieras.",
 };
@@ -157,7 +204,7 @@ const fr: Messages = {
     "Dis-moi pour quoi tu veux un prompt ; je pose jusqu'à 3 questions (2 tours au plus), puis j'écris le prompt.",
     "Réponds avec les boutons ou avec tes mots : un seul message peut répondre à toutes les questions ouvertes.",
     'Après le prompt, chaque message l\'affine ("plus court", "pour un élève de CM2") en une nouvelle version.',
-    "Mots : skip (écrire le prompt maintenant), new (recommencer), forget (supprimer cette conversation), cancel (l'arrêter), help.",
+    "Mots : skip (écrire le prompt maintenant), new (recommencer), forget (supprimer cette conversation), cancel (l'arrêter), stop (arrêter le modèle pendant qu'il écrit), help.",
   ].join("\n"),
   usage: "Dis-moi pour quoi tu veux un prompt, par ex. /tailor écris un e-mail de prospection à un investisseur.",
   tooLongRequest:
@@ -194,6 +241,23 @@ const fr: Messages = {
   badInput: "Je n'ai pas pu utiliser cette entrée.",
   internal: "Quelque chose s'est mal passé de mon côté. Rien n'est perdu : réessaie.",
   busy: "Je travaille encore sur le message précédent de cette conversation. Réessaie dans un instant.",
+  stopped:
+    "Arrêté. Rien de ce que tu as dit n'est perdu : relancer réécrit cette étape, ou envoie d'abord un message pour changer la demande.",
+  nothingToStop: "Rien n'est en cours dans cette conversation pour le moment.",
+  noPromptYet: "Il n'y a pas encore de prompt à modifier : réponds d'abord aux questions ou passe-les.",
+  slotRequest: "Mets {label} à : {value}",
+  defaultsNone:
+    "Aucune valeur par défaut n'est définie ici. Un admin peut en définir : /tailor defaults set language=German; tone=friendly",
+  defaultsShown:
+    "Valeurs par défaut ici (les nouvelles conversations démarrent avec elles comme hypothèses, chacune peut être corrigée) : {list}",
+  defaultsSet: "Valeurs par défaut enregistrées. Les nouvelles conversations ici démarrent avec : {list}",
+  defaultsCleared: "Valeurs par défaut supprimées : les nouvelles conversations ici démarrent sans.",
+  defaultsNoPlace:
+    "Les valeurs par défaut appartiennent à un canal (Slack) ou à un serveur (Discord) : utilise /tailor defaults là-bas.",
+  defaultsNotAllowed:
+    "Seuls les admins de l'espace de travail (ou les personnes indiquées par l'opérateur) peuvent modifier les valeurs par défaut ici.",
+  defaultsUsage:
+    "Utilise /tailor defaults pour les voir, /tailor defaults set language=German; tone=friendly pour les définir et /tailor defaults clear pour les supprimer. Réglages : {names}.",
   staleSave:
     "Cette étape a duré plus longtemps que ma réservation de la conversation, je n'ai donc pas enregistré son résultat. Rien n'est perdu : relance-la quand tu veux.",
 };

@@ -29,6 +29,8 @@ export interface CallContext {
   fairnessKey: string;
   signal?: AbortSignal;
   onQueuePosition?: (position: number) => void;
+  /** Streaming: each piece of generated text, with the attempt it belongs to (a retried attempt is a new text). */
+  onText?: (attempt: number, delta: string) => void;
 }
 
 export interface CallResult<T> {
@@ -55,6 +57,7 @@ export async function callModel<T>(full: CallSpec<T>, context: CallContext): Pro
         fairnessKey: context.fairnessKey,
         signal: context.signal,
         onQueuePosition: context.onQueuePosition,
+        ...(context.onText ? { onText: (delta: string) => context.onText?.(attempt, delta) } : {}),
       });
     } catch (error) {
       if (isTailorError(error)) throw error;
