@@ -76,6 +76,8 @@ export const envSchema = z.object({
   TAILOR_BLOCK_CHANNELS: list,
   TAILOR_ALLOW_USERS: list,
   TAILOR_BLOCK_USERS: list,
+  /** Slack user ids who may change channel defaults besides workspace admins and owners. */
+  TAILOR_ADMINS: list,
   STORE_URL: z
     .string()
     .trim()
