@@ -4,24 +4,35 @@
  */
 import type { ChecklistItem, EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
 
+export type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
+
+/** The line before a prompt version's text. */
+export const promptHeader = (version: number): string => `--- prompt v${version} ---`;
+/** The line after it: the text between the two is exactly the prompt. */
+export const PROMPT_END = "--- end ---";
+
 export function renderTerminalReply(reply: EngineReply): string {
   switch (reply.kind) {
     case "questions":
       return renderQuestions(reply.intro, reply.questions, reply.closed === true);
-    case "prompt": {
-      const lines = [`--- prompt v${reply.version} ---`, reply.text, "--- end ---"];
-      if (reply.checklist.length) lines.push("Capabilities:", ...renderChecklist(reply.checklist));
-      if (reply.assumptions.length)
-        lines.push("Assumptions (say so to correct one):", ...reply.assumptions.map((a) => `  - ${a}`));
-      if (reply.repaired.length) lines.push(`Added back to the prompt: ${reply.repaired.join("; ")}`);
-      lines.push('Type a refinement ("shorter", "for a 5th grader"), or new, forget, help.');
-      return lines.join("\n");
-    }
+    case "prompt":
+      return [promptHeader(reply.version), reply.text, PROMPT_END, renderPromptTrailer(reply)].join("\n");
     case "error":
       return `! ${reply.message}${reply.retry ? " (type retry to try again)" : ""}`;
     case "notice":
       return reply.text;
   }
+}
+
+/** What follows a prompt's end line: the checklist, the assumptions, what was added back, what to do next. */
+export function renderPromptTrailer(reply: PromptReply): string {
+  const lines: string[] = [];
+  if (reply.checklist.length) lines.push("Capabilities:", ...renderChecklist(reply.checklist));
+  if (reply.assumptions.length)
+    lines.push("Assumptions (say so to correct one):", ...reply.assumptions.map((a) => `  - ${a}`));
+  if (reply.repaired.length) lines.push(`Added back to the prompt: ${reply.repaired.join("; ")}`);
+  lines.push('Type a refinement ("shorter", "for a 5th grader"), or new, forget, help.');
+  return lines.join("\n");
 }
 
 /** Pinned first, then assumed, each with its value; the open ones on one line. */

@@ -1,21 +1,13 @@
 /**
  * The terminal chat: one conversation on stdin/stdout, line by line; works with piped stdin (EOF
- * ends it). Same engine and store as the platforms. Progress goes to stderr so stdout stays the
- * conversation.
+ * ends it once the lines already read are handled). Same engine and store as the platforms. Progress
+ * goes to stderr so stdout stays the conversation. While a turn runs, other lines wait their turn,
+ * except `stop` (and Ctrl-C in an interactive terminal), which stops the model call at once.
  */
 import { createInterface } from "node:readline";
-import type { ConversationKey } from "../../core/conversation.js";
-import { typedWord } from "../../core/engine/engine-texts.js";
-import type { EngineReply, InboundEvent, InboundEventBody, QuestionView, TailorEngine } from "../../core/engine-api.js";
-import { parseTerminalLine } from "./parse-terminal-line.js";
-import { renderTerminalProgress, renderTerminalReply } from "./render-terminal-reply.js";
-
-export const TERMINAL_KEY: ConversationKey = {
-  platform: "terminal",
-  workspace: "local",
-  channel: "cli",
-  thread: "main",
-};
+import type { TailorEngine } from "../../core/engine-api.js";
+import { TerminalLineInbox } from "./terminal-line-inbox.js";
+import { isStopLine, terminalSession } from "./terminal-session.js";
 
 export interface TerminalChatOptions {
   engine: TailorEngine;
@@ -27,18 +19,40 @@ export interface TerminalChatOptions {
   signal?: AbortSignal;
   /** Event id prefix, unique per run so a restarted chat is not taken for a duplicate. */
   runId?: string;
+  /**
+   * Read keys rather than lines (default: when the input is a terminal): Ctrl-C then reaches the chat
+   * as a key instead of a signal to the process, so that it can stop the turn in progress.
+   */
+  interactive?: boolean;
+  /** Ctrl-C while nothing runs (interactive only). Default: SIGINT to this process, as without the chat. */
+  onIdleInterrupt?: () => void;
 }
 
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
   if (options.signal?.aborted) return;
   const session = terminalSession(options);
   session.write("PromptTailor: what do you want a prompt for? (one line; type help for help)");
-  const lines = createInterface({ input: options.input, terminal: false });
+  const interactive = options.interactive ?? isTerminal(options.input);
+  const echo = interactive ? echoStream(options) : undefined;
+  const lines = createInterface({ input: options.input, terminal: interactive, ...(echo ? { output: echo } : {}) });
+  const inbox = new TerminalLineInbox();
+  lines.on("line", (line: string) => {
+    if (session.running() && isStopLine(line)) session.stop();
+    else inbox.push(line);
+  });
+  lines.on("close", () => inbox.end());
+  if (interactive) {
+    const idle = options.onIdleInterrupt ?? (() => process.kill(process.pid, "SIGINT"));
+    lines.on("SIGINT", () => (session.running() ? session.stop() : idle()));
+  }
   // On shutdown, stop waiting for the next line (a turn in flight sees the signal itself).
-  const close = () => lines.close();
+  const close = () => {
+    inbox.end(true);
+    lines.close();
+  };
   options.signal?.addEventListener("abort", close, { once: true });
   try {
-    for await (const line of lines) {
+    for (let line = await inbox.next(); line !== undefined; line = await inbox.next()) {
       if (options.signal?.aborted) break;
       await session.line(line);
     }
@@ -48,58 +62,15 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   }
 }
 
-/** One conversation's state on this side: the open questions (numbers answer them) and event ids. */
-function terminalSession(options: TerminalChatOptions) {
-  const user = { id: options.user ?? "local-user" };
-  const runId = options.runId ?? `${process.pid}-${Date.now().toString(36)}`;
-  const write = (text: string) => options.output.write(`${text}\n`);
-  let sequence = 0;
-  let started = false;
-  let open: QuestionView[] = [];
+const isTerminal = (stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean =>
+  (stream as { isTTY?: boolean }).isTTY === true;
 
-  const send = (event: InboundEventBody): Promise<EngineReply[]> => {
-    sequence += 1;
-    // The operator's own console, not a platform DM: the "DMs off" access rule does not apply.
-    return options.engine.handle(
-      { ...event, eventId: `terminal:${runId}:${sequence}`, key: TERMINAL_KEY, user, direct: false } as InboundEvent,
-      {
-        ...(options.signal ? { signal: options.signal } : {}),
-        onProgress: (p) => options.progress?.write(`${renderTerminalProgress(p)}\n`),
-      },
-    );
-  };
-  const show = (replies: readonly EngineReply[]): void => {
-    for (const reply of replies) {
-      if (reply.kind === "questions") open = reply.closed ? [] : reply.questions.filter((q) => q.answer === undefined);
-      if (reply.kind === "prompt") open = [];
-      write(renderTerminalReply(reply));
-    }
-  };
-
-  const line = async (raw: string): Promise<void> => {
-    const text = raw.trim();
-    if (text === "") return;
-    const parsed = parseTerminalLine(text, open);
-    if (parsed.kind === "invalid") {
-      write(parsed.message);
-    } else if (parsed.kind === "answers") {
-      // Each number is one control; the round is shown once, as the last answer left it.
-      const replies: EngineReply[] = [];
-      for (const pick of parsed.picks)
-        replies.push(...(await send({ kind: "answer", questionId: pick.questionId, option: pick.option })));
-      const lastQuestions = replies.findLastIndex((r) => r.kind === "questions");
-      show(replies.filter((r, i) => r.kind !== "questions" || i === lastQuestions));
-    } else if (parsed.text.toLowerCase() === "retry") {
-      show(await send({ kind: "retry" }));
-    } else if (!started && !typedWord(parsed.text)) {
-      // The first line is a new intent, whatever an earlier run left in the store (typed words still
-      // act on what it left: skip, forget...).
-      show(await send({ kind: "start", text: parsed.text }));
-    } else {
-      show(await send({ kind: "message", text: parsed.text, mayStart: true }));
-    }
-    started = true;
-  };
-
-  return { write, line };
+/**
+ * Where typed keys are echoed once the terminal no longer does it itself: the screen, through stdout
+ * or else stderr, whichever is a terminal (never into a file stdout is redirected to).
+ */
+function echoStream(options: TerminalChatOptions): NodeJS.WritableStream | undefined {
+  if (isTerminal(options.output)) return options.output;
+  if (options.progress && isTerminal(options.progress)) return options.progress;
+  return undefined;
 }
