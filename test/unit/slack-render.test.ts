@@ -45,9 +45,9 @@ const prompt = (text: string, version = 1): EngineReply => ({
   version,
   text,
   checklist: [
-    { capability: "audience", status: "pinned", value: "investors" },
-    { capability: "tone", status: "assumed", value: "formal" },
-    { capability: "must_include", status: "open" },
+    { capability: "audience", label: "Audience", status: "pinned", value: "investors", options: ["investors", "team"] },
+    { capability: "tone", label: "Tone", status: "assumed", value: "formal", options: ["formal", "warm"] },
+    { capability: "must_include", label: "Must include", status: "open", options: [] },
   ],
   assumptions: ["The email is in English"],
   repaired: [],
@@ -100,9 +100,9 @@ describe("rendering replies", () => {
     );
     const text = allText(message).join("\n");
     expect(text).toContain("v2");
-    expect(text).toContain("*Pinned* (your words): audience: investors");
-    expect(text).toContain("*Assumed*: tone: formal");
-    expect(text).toContain("must include");
+    expect(text).toContain("*Audience*: investors · _your words_");
+    expect(text).toContain("*Tone*: formal · _assumed_");
+    expect(text).toContain("*Open* (left to the prompt to optimize): Must include");
     expect(text).toContain("The email is in English");
     expect(message.attachment).toBeUndefined();
   });
@@ -184,7 +184,7 @@ describe("closing a questions message", () => {
   it("removes every control once the round is over", () => {
     const message = renderReply(questions());
     const blocks = closeQuestionBlocks(message.blocks, { roundOver: true, note: "Skipped." });
-    expect(blocks.some((b) => b.type === "actions")).toBe(false);
+    expect(blocks.some((b) => b.type === "actions" || b.type === "input")).toBe(false);
     expect(JSON.stringify(blocks)).toContain("Skipped.");
     expect(JSON.stringify(blocks)).not.toContain("your own words");
   });

@@ -1,9 +1,9 @@
 /**
  * Updates a posted questions message in place: the clicked question shows the choice, and controls
- * that can no longer be used (the round is over) disappear.
+ * that can no longer be used (the round is over) disappear, form selects included.
  */
 import { escapeMrkdwn } from "./mrkdwn.js";
-import { HINT_BLOCK_ID, questionBlockId } from "./slack-ids.js";
+import { HINT_BLOCK_ID, pickBlockId, questionBlockId } from "./slack-ids.js";
 import { type Block, context } from "./slack-message.js";
 
 export interface CloseOptions {
@@ -17,7 +17,13 @@ export interface CloseOptions {
 export function closeQuestionBlocks(blocks: readonly Block[], options: CloseOptions): Block[] {
   const out: Block[] = [];
   const chosenBlock = options.chosen ? questionBlockId(options.chosen.questionId) : undefined;
+  const chosenPick = options.chosen ? pickBlockId(options.chosen.questionId) : undefined;
   for (const block of blocks) {
+    // A form's select goes with its question's buttons (and with every control once the round is over).
+    if (block.type === "input") {
+      if (!options.roundOver && block.block_id !== chosenPick) out.push(block);
+      continue;
+    }
     if (block.type !== "actions") {
       out.push(block);
       continue;

@@ -1,26 +1,30 @@
 /**
  * The Slack adapter: Bolt events → the engine's plain events, replies → Block Kit in the conversation's
  * thread. Every command and action is acknowledged first (Bolt acks events itself); model work runs
- * after, in the background, so Slack's 3-second deadline always holds.
+ * after, in the background, so Slack's 3-second deadline always holds. Assistant threads (Slack's AI-app
+ * container) go through Bolt's `Assistant`, and are conversations like DMs.
  */
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { EngineReply, InboundEvent, TailorEngine } from "../../core/engine-api.js";
+import { type Library, loadLibrary } from "../../core/library/load-library.js";
 import type { Logger } from "../../core/ports.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import { TURNS_ADMITTED, TurnGate } from "../turn-gate.js";
+import { type AssistantSurface, createAssistant } from "./assistant-surface.js";
 import { createBoltApp } from "./bolt-app.js";
+import { parseAdmins, runDefaultsCommand } from "./defaults-command.js";
 import {
   commandClaim,
-  normalizeAction,
+  defaultsCommandText,
   normalizeCommand,
   normalizeMessage,
   type SlackCommandPayload,
   type SlackMessageEvent,
 } from "./normalize-events.js";
 import { CANNOT_POST_TEXT, renderRoot, USAGE_TEXT } from "./render-reply.js";
-import { type ClickedMessage, type RunOptions, TurnRunner } from "./run-turn.js";
-import { ANSWER_ACTION_PREFIX, RETRY_ACTION_ID, SKIP_ACTION_ID, TAILOR_COMMAND } from "./slack-ids.js";
-import type { Block } from "./slack-message.js";
+import { type RunOptions, TurnRunner } from "./run-turn.js";
+import { registerControls } from "./slack-controls.js";
+import { TAILOR_COMMAND } from "./slack-ids.js";
+import { suggestedPrompts } from "./suggested-prompts.js";
 import type { ThreadTarget } from "./thread-poster.js";
 
 export interface SlackAdapterOptions {
@@ -37,6 +41,12 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Bolt's own debug lines reach the log (LOG_LEVEL=debug). */
   debug?: boolean;
+  /** TAILOR_ADMINS: comma-separated user ids that may change `/tailor defaults` besides workspace admins. */
+  admins?: string | readonly string[];
+  /** The library the assistant's suggested prompts come from. Default: the product's library. */
+  library?: Pick<Library, "domains" | "capabilities">;
+  /** At most one streamed draft update per this many ms. Default about one a second. */
+  draftIntervalMs?: number;
 }
 
 /** How long stop() waits for turns in flight (the composition root drains the engine before this). */
@@ -49,8 +59,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   const inFlight = new Set<Promise<void>>();
   // Aborted on stop: turns in flight end (their failed step is saved, so retry resumes it).
   let stopping = new AbortController();
-  const turns = new TurnRunner(app.client, engine, logger);
+  const turns = new TurnRunner(app.client, engine, logger, options.draftIntervalMs);
   const gate = new TurnGate(TURNS_ADMITTED);
+  const library = options.library ?? loadLibrary();
+  const admins = parseAdmins(options.admins);
   const runTurn = (event: InboundEvent, target: ThreadTarget, options: Omit<RunOptions, "signal"> = {}) =>
     turns.run(event, target, { ...options, signal: stopping.signal });
 
@@ -117,42 +129,45 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
         logger.warn("could not respond to /tailor", { error }),
       );
     };
+    const defaultsText = defaultsCommandText(command.text);
+    if (defaultsText !== undefined) {
+      const answer = async (message: { text: string; blocks: unknown[] }, visibility: EngineReply["visibility"]) => {
+        const response_type = visibility === "private" ? "ephemeral" : "in_channel";
+        await respond({ response_type, text: message.text, blocks: message.blocks as never }).catch((error: unknown) =>
+          logger.warn("could not respond to /tailor defaults", { error }),
+        );
+      };
+      const deps = { client: app.client, engine, logger, admins };
+      spawn("/tailor defaults", () => runDefaultsCommand(deps, command, defaultsText, answer, stopping.signal));
+      return;
+    }
     spawn("/tailor", () => startFromCommand(command, reply));
   });
 
-  const onMessage = async ({ event, body, context }: MessageArgs) => {
+  const onMessage = async ({ event, body, context }: MessageArgs, surface?: AssistantSurface) => {
     const normalized = normalizeMessage(event as unknown as SlackMessageEvent, {
       teamId: body.team_id ?? context.teamId ?? "unknown",
       botUserId: context.botUserId,
     });
     if (!normalized) return;
     const target = { channel: normalized.key.channel, threadTs: normalized.key.thread, userId: normalized.user.id };
-    spawn("message", () => runTurn(normalized, target));
+    spawn("message", () => runTurn(normalized, target, surface ? { surface } : {}));
   };
-  app.event("app_mention", onMessage);
-  app.event("message", onMessage);
+  // Registered first: messages in assistant threads (DM threads) are its; the rest go on to the listeners below.
+  app.assistant(createAssistant({ prompts: suggestedPrompts(library), logger, onUserMessage: onMessage }));
+  app.event("app_mention", (args) => onMessage(args));
+  app.event("message", (args) => onMessage(args));
 
-  const onAction = async ({ ack, body, action }: ButtonArgs) => {
-    await ack();
-    const normalized = normalizeAction(body, action);
-    if (!normalized) {
-      logger.warn("dropped an action it could not read", { actionId: action.action_id });
-      return;
-    }
-    const clicked: ClickedMessage = {
-      ts: normalized.messageTs,
-      text: body.message?.text ?? "",
-      blocks: (body.message?.blocks ?? []) as Block[],
-    };
-    const target = { channel: normalized.channel, threadTs: normalized.event.key.thread, userId: body.user.id };
-    spawn("action", () => runTurn(normalized.event, target, { clicked }));
-  };
-  app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: new RegExp(`^${ANSWER_ACTION_PREFIX}`) },
-    onAction,
-  );
-  app.action<BlockAction<ButtonAction>>({ type: "block_actions", action_id: SKIP_ACTION_ID }, onAction);
-  app.action<BlockAction<ButtonAction>>({ type: "block_actions", action_id: RETRY_ACTION_ID }, onAction);
+  const labels = new Map(library.capabilities.map((capability) => [capability.id as string, capability.label]));
+  registerControls({
+    app,
+    engine,
+    logger,
+    spawn,
+    runTurn,
+    labelOf: (capability) => labels.get(capability) ?? capability.replaceAll("_", " "),
+    signal: () => stopping.signal,
+  });
 
   // Bolt matches action ids with `in` on each action: a payload whose actions are not objects would
   // fail inside Bolt on every listener. Such payloads are acknowledged and dropped here, once.
@@ -197,7 +212,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
 const replyText = (reply: EngineReply): string =>
   reply.kind === "notice" ? reply.text : reply.kind === "error" ? reply.message : "";
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 interface MessageArgs {
   event: unknown;
   body: { team_id?: string };

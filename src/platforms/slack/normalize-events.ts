@@ -6,7 +6,14 @@
 import type { ConversationKey } from "../../core/conversation.js";
 import type { ClaimRequest, InboundEvent } from "../../core/engine-api.js";
 import { optionOfValue } from "./render-questions.js";
-import { ANSWER_ACTION_PREFIX, questionIdOfBlock, RETRY_ACTION_ID, SKIP_ACTION_ID } from "./slack-ids.js";
+import {
+  ANSWER_ACTION_PREFIX,
+  questionIdOfBlock,
+  RETRY_ACTION_ID,
+  SKIP_ACTION_ID,
+  STOP_ACTION_ID,
+  SUBMIT_ACTION_ID,
+} from "./slack-ids.js";
 
 /** The fields of a `message` or `app_mention` event the adapter reads. */
 export interface SlackMessageEvent {
@@ -94,12 +101,18 @@ export interface SlackCommandPayload {
   trigger_id: string;
 }
 
+/** `/tailor defaults …`: the text after the word `defaults`, or undefined for any other command. */
+export function defaultsCommandText(text: string): string | undefined {
+  const match = /^defaults(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  return match ? (match[1] ?? "").trim() : undefined;
+}
+
 export const commandEventId = (command: SlackCommandPayload): string => `slack:command:${command.trigger_id}`;
 
 const commandIsDirect = (command: SlackCommandPayload): boolean =>
   command.channel_name === "directmessage" || isDirectChannelId(command.channel_id);
 
-const commandUser = (command: SlackCommandPayload) => ({
+export const commandUser = (command: SlackCommandPayload) => ({
   id: command.user_id,
   ...(command.user_name ? { name: command.user_name } : {}),
 });
@@ -133,7 +146,17 @@ export interface SlackBlockActionBody {
   team?: { id: string } | null;
   channel?: { id: string };
   container?: { message_ts?: string; channel_id?: string; thread_ts?: string };
-  message?: { ts: string; thread_ts?: string };
+  message?: { ts: string; thread_ts?: string; blocks?: unknown[] };
+  /** What the message's input blocks hold (the one-form answer's selects): block id → action id → value. */
+  state?: { values?: Record<string, Record<string, SlackInputState>> };
+  trigger_id?: string;
+}
+
+/** An input element's state in `state.values`. */
+export interface SlackInputState {
+  type?: string;
+  value?: string | null;
+  selected_option?: { value?: string } | null;
 }
 
 export interface SlackButtonAction {
@@ -141,6 +164,8 @@ export interface SlackButtonAction {
   block_id: string;
   value?: string;
   action_ts: string;
+  /** A select's choice. */
+  selected_option?: { value?: string; text?: { text?: string } } | null;
 }
 
 export interface NormalizedAction {
@@ -150,7 +175,14 @@ export interface NormalizedAction {
   messageTs: string;
 }
 
-export function normalizeAction(body: SlackBlockActionBody, action: SlackButtonAction): NormalizedAction | undefined {
+/** What every inbound event carries besides its kind. */
+export type EventEnvelope = Pick<InboundEvent, "eventId" | "key" | "user" | "direct">;
+
+/** The envelope (id, key, user) of an event from a control on a message in a conversation's thread. */
+export function actionEnvelope(
+  body: SlackBlockActionBody,
+  action: SlackButtonAction,
+): { base: EventEnvelope; channel: string; messageTs: string } | undefined {
   if (typeof action !== "object" || action === null || !isText(action.action_id)) return undefined;
   if (typeof body.user !== "object" || body.user === null || !isText(body.user.id)) return undefined;
   const channel = body.channel?.id ?? body.container?.channel_id;
@@ -167,9 +199,19 @@ export function normalizeAction(body: SlackBlockActionBody, action: SlackButtonA
     user: { id: body.user.id, ...(name ? { name } : {}) },
     direct: isDirectChannelId(channel),
   };
+  return { base, channel, messageTs };
+}
+
+export function normalizeAction(body: SlackBlockActionBody, action: SlackButtonAction): NormalizedAction | undefined {
+  const envelope = actionEnvelope(body, action);
+  if (!envelope) return undefined;
+  const { base, channel, messageTs } = envelope;
   const wrap = (event: InboundEvent): NormalizedAction => ({ event, channel, messageTs });
   if (action.action_id === SKIP_ACTION_ID) return wrap({ ...base, kind: "skip" });
   if (action.action_id === RETRY_ACTION_ID) return wrap({ ...base, kind: "retry" });
+  if (action.action_id === STOP_ACTION_ID) return wrap({ ...base, kind: "stop" });
+  // Submit is in the answer namespace but reads the whole form (see normalize-controls.ts).
+  if (action.action_id === SUBMIT_ACTION_ID) return undefined;
   if (action.action_id.startsWith(ANSWER_ACTION_PREFIX)) {
     const questionId = isText(action.block_id) ? questionIdOfBlock(action.block_id) : undefined;
     const option = typeof action.value === "string" ? optionOfValue(action.value) : undefined;

@@ -1,12 +1,16 @@
 /**
  * A prompt version: a heading with its number, block `tailor_prompt` holding the prompt in a code block
- * (or a line saying it is attached as a file), the checklist (pinned / assumed / open) and the assumptions.
+ * (or a line saying it is attached as a file), from v2 on what changed (collapsed behind a button), the
+ * checklist (pinned and assumed values each with a one-click select; open ones), the assumptions, and
+ * what the alignment check added back.
  * Prompts for code and SQL contain ``` themselves; such a prompt, or one too long for a section, goes
  * out as a file snippet so it copies exactly.
  */
-import type { ChecklistItem, EngineReply } from "../../core/engine-api.js";
+import type { EngineReply } from "../../core/engine-api.js";
 import { splitText } from "../split-text.js";
 import { escapeMrkdwn, safeMrkdwn } from "./mrkdwn.js";
+import { renderChecklist } from "./render-checklist.js";
+import { renderChangesLine } from "./render-diff.js";
 import { PROMPT_BLOCK_ID } from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
 import { type Block, context, message, type SlackMessage, section } from "./slack-message.js";
@@ -58,8 +62,8 @@ const splitEscaped = (raw: string, budget: number): string[] =>
 
 function detailBlocks(reply: PromptReply): Block[] {
   const blocks: Block[] = [];
-  const checklist = renderChecklist(reply.checklist);
-  if (checklist) blocks.push(section(checklist));
+  if (reply.changes && reply.version > 1) blocks.push(renderChangesLine(reply.version, reply.changes, reply.request));
+  blocks.push(...renderChecklist(reply.checklist));
   if (reply.assumptions.length > 0) {
     const lines = reply.assumptions.map((assumption) => `• ${escapeMrkdwn(assumption)}`).join("\n");
     blocks.push(section(`*Assumptions* (say so in this thread to correct one)\n${lines}`));
@@ -69,24 +73,4 @@ function detailBlocks(reply: PromptReply): Block[] {
     blocks.push(context(`Added back what the draft left out: ${values}`));
   }
   return blocks;
-}
-
-const STATUS_LABEL: Record<ChecklistItem["status"], string> = {
-  pinned: "*Pinned* (your words)",
-  assumed: "*Assumed*",
-  open: "*Open* (left to the prompt to optimize)",
-};
-
-function renderChecklist(items: ChecklistItem[]): string {
-  const lines: string[] = [];
-  for (const status of ["pinned", "assumed", "open"] as const) {
-    const ofStatus = items.filter((item) => item.status === status);
-    if (ofStatus.length === 0) continue;
-    const entries = ofStatus.map((item) => {
-      const name = item.capability.replaceAll("_", " ");
-      return item.value ? `${name}: ${safeMrkdwn(item.value, 300)}` : name;
-    });
-    lines.push(`${STATUS_LABEL[status]}: ${entries.join(" · ")}`);
-  }
-  return lines.join("\n");
 }

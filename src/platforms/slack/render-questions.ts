@@ -1,13 +1,32 @@
 /**
  * A round of questions as Block Kit: per question a section and a row of option buttons (the block id
- * carries the question id, each button's value is `capability=option`), then a skip button. Answered
- * questions show the choice and lose their buttons.
+ * carries the question id, each button's value is `capability=option`); then the same round as one
+ * form (a select per open question in input blocks, which Slack keeps until Submit is clicked) with
+ * Submit and Skip. Answered questions show the choice and lose their controls.
  */
 import type { EngineReply, QuestionView } from "../../core/engine-api.js";
-import { escapeMrkdwn, safeMrkdwn } from "./mrkdwn.js";
-import { answerActionId, HINT_BLOCK_ID, questionBlockId, SKIP_ACTION_ID } from "./slack-ids.js";
+import { escapeMrkdwn, plainLabel, safeMrkdwn } from "./mrkdwn.js";
+import {
+  answerActionId,
+  HINT_BLOCK_ID,
+  PICK_ACTION_ID,
+  pickBlockId,
+  questionBlockId,
+  SKIP_ACTION_ID,
+  SUBMIT_ACTION_ID,
+} from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
-import { actions, type Block, button, context, message, type SlackMessage, section } from "./slack-message.js";
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  message,
+  option,
+  type SlackMessage,
+  section,
+  staticSelect,
+} from "./slack-message.js";
 
 type QuestionsReply = Extract<EngineReply, { kind: "questions" }>;
 
@@ -31,7 +50,15 @@ export function renderQuestions(reply: QuestionsReply): SlackMessage {
     blocks.push(
       context("Or answer in your own words: reply in this thread (one message can answer them all).", HINT_BLOCK_ID),
     );
-    blocks.push(actions(SKIP_BLOCK_ID, [button(SKIP_ACTION_ID, "Skip: write the prompt now", "skip")]));
+    const form = questions.flatMap((question, index) => pickInput(question, index));
+    const skip = button(SKIP_ACTION_ID, "Skip: write the prompt now", "skip");
+    blocks.push(...form);
+    blocks.push(
+      actions(
+        SKIP_BLOCK_ID,
+        form.length > 0 ? [button(SUBMIT_ACTION_ID, "Submit answers", "submit", "primary"), skip] : [skip],
+      ),
+    );
   }
   const fallback = [reply.intro, ...questions.map((q, i) => `${i + 1}. ${q.text}`)].join("\n");
   return message(fallback, blocks);
@@ -51,6 +78,27 @@ function renderQuestion(question: QuestionView, index: number, closed: boolean):
     blocks.push(actions(questionBlockId(question.id), buttons));
   }
   return blocks;
+}
+
+/**
+ * An open question's select for the one-form answer. An input block without `dispatch_action` sends
+ * nothing when an option is picked: Slack keeps the choice in the message's `state.values` until
+ * Submit. An option's value is its index: the option text itself is read from the question's button
+ * (`tailor_answer_N`), whose value holds it whole (an option value holds only 150 characters).
+ */
+function pickInput(question: QuestionView, index: number): Block[] {
+  if (question.answer !== undefined || question.options.length === 0) return [];
+  const options = question.options.map((text, i) => option(text, String(i)));
+  return [
+    {
+      type: "input",
+      block_id: pickBlockId(question.id),
+      optional: true,
+      dispatch_action: false,
+      label: { type: "plain_text", text: plainLabel(`${index + 1}. ${question.text}`, SLACK_LIMITS.inputLabel) },
+      element: staticSelect(PICK_ACTION_ID, "Choose an answer", options),
+    },
+  ];
 }
 
 /** The contract's button value: `capability=option text` (shortened to Slack's 2000 characters). */

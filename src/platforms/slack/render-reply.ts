@@ -6,9 +6,9 @@ import type { EngineReply, Progress } from "../../core/engine-api.js";
 import { escapeMrkdwn, quoteMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { renderPrompt } from "./render-prompt.js";
 import { renderQuestions } from "./render-questions.js";
-import { RETRY_ACTION_ID } from "./slack-ids.js";
+import { RETRY_ACTION_ID, STOP_ACTION_ID, WORKING_BLOCK_ID } from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
-import { actions, button, context, message, type SlackMessage, section } from "./slack-message.js";
+import { actions, type Block, button, context, message, type SlackMessage, section } from "./slack-message.js";
 
 export function renderReply(reply: EngineReply): SlackMessage {
   switch (reply.kind) {
@@ -30,13 +30,21 @@ export function renderError(text: string, retry: boolean): SlackMessage {
   return message(text, blocks);
 }
 
-export function renderWorking(progress: Progress): SlackMessage {
-  const text =
-    progress.kind === "queued" && progress.position > 0
-      ? `Waiting for the model: ${progress.position === 1 ? "you are next" : `position ${progress.position} in the queue`}…`
-      : "Working on it…";
-  return message(text, [context(`:hourglass_flowing_sand: ${text}`)]);
+/** What the model is doing, in words (the working message and the assistant thread's status line). */
+export function progressText(progress: Progress): string {
+  return progress.kind === "queued" && progress.position > 0
+    ? `Waiting for the model: ${progress.position === 1 ? "you are next" : `position ${progress.position} in the queue`}…`
+    : "Working on it…";
 }
+
+/** The "working" message: what the model is doing and a Stop button (the message goes when the turn ends). */
+export function renderWorking(progress: Progress): SlackMessage {
+  const text = progressText(progress);
+  return message(text, [context(`:hourglass_flowing_sand: ${text}`), stopControls()]);
+}
+
+/** The Stop button of a turn in progress (the engine lets only the owner stop it). */
+export const stopControls = (): Block => actions(WORKING_BLOCK_ID, [button(STOP_ACTION_ID, "Stop", "stop", "danger")]);
 
 /** The root message of a `/tailor` conversation: its owner (the only mention the bot makes) and the intent. */
 export function renderRoot(ownerId: string, intent: string): SlackMessage {
@@ -51,7 +59,8 @@ export function renderRoot(ownerId: string, intent: string): SlackMessage {
 
 export const USAGE_TEXT =
   "Usage: `/tailor <what you want a prompt for>`, for example `/tailor write a cold email to an investor`. " +
-  "You can also mention me in a channel or send me a direct message.";
+  "You can also mention me in a channel or send me a direct message. " +
+  "`/tailor defaults` shows this channel's defaults (`/tailor defaults set tone=friendly`, `/tailor defaults clear`).";
 
 export const CANNOT_POST_TEXT =
   "I cannot post in this conversation. Invite me to the channel (`/invite @PromptTailor`) or send me a direct message.";

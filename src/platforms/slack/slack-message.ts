@@ -38,7 +38,27 @@ export const button = (actionId: string, label: string, value: string, style?: "
   ...(style ? { style } : {}),
 });
 
-export const actions = (blockId: string, elements: types.Button[]): Block => ({
+/** A select option; a value too long for Slack is the caller's to avoid (it is cut here only as a last guard). */
+export const option = (label: string, value: string): types.PlainTextOption => ({
+  text: { type: "plain_text", text: plainLabel(label, SLACK_LIMITS.optionText), emoji: true },
+  value: value.slice(0, SLACK_LIMITS.optionValue),
+});
+
+/** A static select; `initial` must be one of `options` (Slack refuses it otherwise). */
+export const staticSelect = (
+  actionId: string,
+  placeholder: string,
+  options: types.PlainTextOption[],
+  initial?: types.PlainTextOption,
+): types.StaticSelect => ({
+  type: "static_select",
+  action_id: actionId,
+  placeholder: { type: "plain_text", text: plainLabel(placeholder, SLACK_LIMITS.placeholder), emoji: true },
+  options: options.slice(0, SLACK_LIMITS.selectOptions),
+  ...(initial ? { initial_option: initial } : {}),
+});
+
+export const actions = (blockId: string, elements: types.ActionsBlockElement[]): Block => ({
   type: "actions",
   block_id: blockId.slice(0, SLACK_LIMITS.blockId),
   elements: elements.slice(0, SLACK_LIMITS.actionsElements),

@@ -13,13 +13,18 @@ export interface ThreadTarget {
   threadTs: string;
   /** The person who acted: ephemeral notes go to them. */
   userId: string;
+  /** The workspace of that person (a stream outside a DM names its recipient's team). */
+  teamId?: string;
 }
+
+/** A Slack call's outcome where the caller needs Slack's reason (to fall back). */
+export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export class ThreadPoster {
   constructor(
     private readonly client: webApi.WebClient,
     readonly target: ThreadTarget,
-    private readonly logger: Logger,
+    readonly logger: Logger,
   ) {}
 
   /** Posts in the thread; returns the new message's ts. */
@@ -61,6 +66,40 @@ export class ThreadPoster {
     );
   }
 
+  /**
+   * Starts a streamed message in the thread (chat.startStream) addressed to the person who acted;
+   * resolves with its ts, or Slack's reason when streaming is refused here.
+   * @see https://docs.slack.dev/reference/methods/chat.startStream
+   */
+  async startStream(markdown: string): Promise<CallOutcome<string>> {
+    const { channel, threadTs, userId, teamId } = this.target;
+    const started = await this.tryCall(() =>
+      this.client.chat.startStream({
+        channel,
+        thread_ts: threadTs,
+        markdown_text: markdown,
+        recipient_user_id: userId,
+        ...(teamId ? { recipient_team_id: teamId } : {}),
+      }),
+    );
+    if (!started.ok) return started;
+    return started.value.ts ? { ok: true, value: started.value.ts } : { ok: false, error: "no_ts" };
+  }
+
+  async appendStream(ts: string, markdown: string): Promise<CallOutcome<true>> {
+    const appended = await this.tryCall(() =>
+      this.client.chat.appendStream({ channel: this.target.channel, ts, markdown_text: markdown }),
+    );
+    return appended.ok ? { ok: true, value: true } : appended;
+  }
+
+  /** Ends a stream: the message becomes an ordinary one that chat.update can replace. */
+  async stopStream(ts: string): Promise<boolean> {
+    const stopped = await this.tryCall(() => this.client.chat.stopStream({ channel: this.target.channel, ts }));
+    if (!stopped.ok) this.logger.warn("Slack call failed", { method: "chat.stopStream", error: stopped.error });
+    return stopped.ok;
+  }
+
   /** Uploads a file snippet in the thread; when that fails, posts its text as code blocks instead. */
   async attach(file: NonNullable<SlackMessage["attachment"]>): Promise<void> {
     const uploaded = await this.call("files.uploadV2", () =>
@@ -74,6 +113,17 @@ export class ThreadPoster {
     );
     if (uploaded) return;
     for (const part of renderPromptParts(file.content)) await this.post(part);
+  }
+
+  /** Runs a call and keeps Slack's error code (`not_allowed`, `method_not_supported_for_channel_type`…). */
+  private async tryCall<T>(run: () => Promise<T>): Promise<CallOutcome<T>> {
+    try {
+      return { ok: true, value: await run() };
+    } catch (error) {
+      const data = (error as { data?: { error?: unknown } }).data;
+      const code = typeof data?.error === "string" ? data.error : error instanceof Error ? error.name : "unknown";
+      return { ok: false, error: code };
+    }
   }
 
   private async call<T>(method: string, run: () => Promise<T>): Promise<T | undefined> {

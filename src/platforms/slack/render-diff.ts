@@ -1,0 +1,57 @@
+/**
+ * What changed between two prompt versions, kept compact: the prompt message carries one line (how
+ * many lines were added and removed, what was asked) with a "What changed" button; the lines
+ * themselves travel in the button's value and are shown only to whoever clicks it (an ephemeral
+ * message), so the thread stays short and any replica can answer the click without a lookup.
+ */
+import type { DiffLine } from "../../core/engine-api.js";
+import { escapeMrkdwn, safeMrkdwn, truncateMrkdwn } from "./mrkdwn.js";
+import { DIFF_ACTION_ID } from "./slack-ids.js";
+import { SLACK_LIMITS } from "./slack-limits.js";
+import { type Block, button, context, message, type SlackMessage, section } from "./slack-message.js";
+
+const MARK: Record<DiffLine["op"], string> = { added: "+", removed: "-" };
+const FENCE = "```";
+/** Looks like a fence, is not one (U+02CB): a prompt line's own ``` cannot close the diff's block. */
+const FENCE_LOOKALIKE = "ˋˋˋ";
+
+/** The diff as the button's value: one `+ line` / `- line` a line, cut at a line to fit Slack's 2,000 characters. */
+export function encodeDiff(changes: readonly DiffLine[]): string {
+  const lines = changes.map((change) => `${MARK[change.op]} ${change.text}`);
+  const kept: string[] = [];
+  let length = 0;
+  for (const [i, line] of lines.entries()) {
+    const rest = lines.length - i - 1;
+    const tail = rest > 0 ? `\n… ${rest} more changed line${rest === 1 ? "" : "s"}`.length : 0;
+    if (length + line.length + 1 + tail > SLACK_LIMITS.buttonValue) {
+      kept.push(`… ${lines.length - i} more changed line${lines.length - i === 1 ? "" : "s"}`);
+      break;
+    }
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return kept.join("\n");
+}
+
+/** The line under a version (from v2 on): what changed, with the button that shows the lines. */
+export function renderChangesLine(version: number, changes: readonly DiffLine[], request?: string): Block {
+  const asked = request?.trim() ? ` · you asked: “${safeMrkdwn(request.trim(), 300)}”` : "";
+  if (changes.length === 0) return context(`Nothing changed from v${version - 1}${asked}.`);
+  const added = changes.filter((change) => change.op === "added").length;
+  const removed = changes.length - added;
+  const text = `*Changes from v${version - 1}*: ${plural(added, "line")} added, ${removed} removed${asked}`;
+  return {
+    ...section(text, "tailor_changes"),
+    accessory: button(DIFF_ACTION_ID, "What changed", encodeDiff(changes)),
+  } as Block;
+}
+
+/** The ephemeral message a "What changed" click gets: the lines in a code block. */
+export function renderDiff(encoded: string): SlackMessage {
+  const heading = "*What changed*";
+  const room = SLACK_LIMITS.sectionText - heading.length - 2 * FENCE.length - 3;
+  const body = truncateMrkdwn(escapeMrkdwn(encoded.replaceAll(FENCE, FENCE_LOOKALIKE)), room);
+  return message("What changed", [section(`${heading}\n${FENCE}\n${body}\n${FENCE}`)]);
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
