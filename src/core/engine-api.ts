@@ -3,6 +3,7 @@
  * Adapters render replies within their platform's limits.
  */
 import type { CapabilityId, ConversationKey, Step } from "./conversation.js";
+import type { MessageLanguage } from "./messages/catalog.js";
 
 export interface InboundUser {
   id: string;
@@ -133,6 +134,11 @@ export interface ReplyPolicy {
    * (answers shown, no controls left), rendered in place of that message.
    */
   closesRound: boolean;
+  /**
+   * The language of the bot's own words in this reply (the conversation's): adapters write the
+   * reply's controls and headings in it (`controlLabels`). English when absent.
+   */
+  language?: MessageLanguage;
 }
 
 export type ReplyBody =

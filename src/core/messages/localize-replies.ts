@@ -44,7 +44,8 @@ export function translate(text: string, language: MessageLanguage): string {
   return out;
 }
 
-export function localizeReply(reply: EngineReply, language: MessageLanguage): EngineReply {
+export function localizeReply(english: EngineReply, language: MessageLanguage): EngineReply {
+  const reply = { ...english, language };
   if (language === "en") return reply;
   switch (reply.kind) {
     case "notice":
