@@ -83,7 +83,7 @@ describe("Slack in Socket Mode", () => {
     await h.event(messageEvent(standin, { text: "warm but professional", threadTs: root.ts }));
     const prompt = await waitForInThread(standin, CHANNEL, root.ts, promptVersion(1), "prompt v1");
     expect(JSON.stringify(prompt.blocks)).toContain("warm but professional");
-    expect(JSON.stringify(prompt.blocks)).toContain("audience: Investors");
+    expect(JSON.stringify(prompt.blocks)).toContain("*Audience*: Investors");
     // The round is over: no stale buttons left on the questions message.
     await waitFor(() => !hasButton(standin.messages.get(questions.ts)!, /^tailor_answer/), { what: "closed round" });
     expect(standin.violations).toEqual([]);

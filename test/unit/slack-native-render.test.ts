@@ -93,7 +93,7 @@ const body = (blocks: Block[], extra: Json = {}) => ({
 describe("the one-form answer", () => {
   it("adds a select per open question in input blocks that answer only on Submit", () => {
     const message = renderReply(questions);
-    const inputs = message.blocks.filter((block) => block.type === "input") as Json[];
+    const inputs = message.blocks.filter((block) => block.type === "input") as unknown as Json[];
     expect(inputs.map((block) => block.block_id)).toEqual(["tailor_pick:q1", "tailor_pick:q2"]);
     for (const input of inputs) expect(input.dispatch_action).toBe(false);
     const select = (inputs[0] as { element: { action_id: string; options: Array<{ value: string }> } }).element;
