@@ -22,7 +22,8 @@ export interface WorkingMessageOptions {
   now?: () => number;
 }
 
-export const DRAFT_EDIT_INTERVAL_MS = 1_000;
+/** About one edit a second, leaving room in the channel's budget (5 edits in 5 s) for the final reply. */
+export const DRAFT_EDIT_INTERVAL_MS = 1_250;
 
 export class WorkingMessage {
   private readonly intervalMs: number;
