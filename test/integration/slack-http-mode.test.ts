@@ -12,7 +12,7 @@ import {
   SlackHarness,
   waitForInThread,
 } from "../fixtures/slack-standin/slack-harness.js";
-import { eventCallback, messageEvent, slashCommand } from "../fixtures/slack-standin/slack-payloads.js";
+import { eventCallback, findSelect, messageEvent, slashCommand } from "../fixtures/slack-standin/slack-payloads.js";
 import { SlackStandin } from "../fixtures/slack-standin/slack-standin.js";
 import { waitFor } from "../fixtures/slack-standin/wait-for.js";
 
@@ -76,5 +76,32 @@ describe("Slack in HTTP mode", () => {
     await harness.event(messageEvent(standin, { text: "melancholic", threadTs: String(mention.ts) }));
     await waitForInThread(standin, CHANNEL, String(mention.ts), (m) => hasBlock(m, "tailor_prompt"), "prompt");
     expect(model.calls.filter((call) => call.call === "analyse")).toHaveLength(1);
+  });
+
+  it("the one-form Submit, a slot's Other… modal and its submission work over signed requests too", async () => {
+    await harness.slash("a cold email to an investor");
+    const root = await waitFor(() => [...standin.messages.values()].find((m) => !m.thread_ts), { what: "root" });
+    const questions = await waitForInThread(standin, CHANNEL, root.ts, (m) => hasButton(m, /^tailor_answer/));
+    const [audience, tone] = questions.blocks.filter((b) => b.type === "input").map((b) => String(b.block_id));
+    await harness.submitForm(questions, "tailor_answer_submit", { [audience!]: "Investors", [tone!]: "Warm" });
+    const v1 = await waitForInThread(
+      standin,
+      CHANNEL,
+      root.ts,
+      (m) => m.text.includes("v1") && hasBlock(m, "tailor_prompt"),
+    );
+
+    const slot = findSelect(v1, /^tailor_slot_\d+$/);
+    await harness.select(v1, slot!.select.action_id, "Other…");
+    const opened = await waitFor(() => standin.views[0], { what: "the modal" });
+    // A modal's submission is acknowledged with an empty 200 (the modal closes), then acted on.
+    expect(await harness.submitView(opened, { tailor_slot_value: "a skeptical angel investor" })).toEqual({});
+    const v2 = await waitForInThread(
+      standin,
+      CHANNEL,
+      root.ts,
+      (m) => m.text.includes("v2") && hasBlock(m, "tailor_prompt"),
+    );
+    expect(JSON.stringify(v2.blocks)).toContain("a skeptical angel investor");
   });
 });
