@@ -1,0 +1,47 @@
+/**
+ * `npm run chat` as a process (the real bot, piped stdin) over the OpenAI-compatible backend, against
+ * the model-server stand-in, which streams its answers as server-sent events in small pieces: the
+ * prompt streams to stdout between its marker lines, and the block is exactly the final prompt.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { startBot } from "../fixtures/bot-process.js";
+import { type ChatBody, modelServerEnv, startModelServer } from "../fixtures/model-server.js";
+import type { OpenAiStandin } from "../fixtures/openai-standin.js";
+
+let server: OpenAiStandin | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const blocks = (stdout: string) =>
+  [...stdout.matchAll(/^--- prompt v(\d+) ---\n([\s\S]*?)\n--- end ---$/gm)].map((m) => ({
+    version: Number(m[1]),
+    text: m[2] ?? "",
+  }));
+
+describe("terminal chat process with a streaming OpenAI-compatible server", () => {
+  it("streams the prompt calls, and stdout shows each version once, exactly as the final prompt", async () => {
+    server = await startModelServer();
+    const bot = startBot(
+      { ...modelServerEnv(server), STORE_URL: "memory://" },
+      { args: ["--chat"], stdin: "write a cold email to an investor\n1 2\nshorter please\n" },
+    );
+    expect(await bot.exited).toBe(0);
+    const streamed = server
+      .chatRequests()
+      .map((r) => [(r.body as ChatBody).response_format.json_schema.name, (r.body as { stream?: boolean }).stream]);
+    // The prompt calls (v1, and the refinement's v2) stream; the analysis does not.
+    expect(streamed).toEqual([
+      ["analyse", undefined],
+      ["synthesize", true],
+      ["synthesize", true],
+    ]);
+    const out = bot.stdout();
+    expect(blocks(out).map((b) => b.version)).toEqual([1, 2]);
+    expect(out).not.toContain("revised");
+    expect(blocks(out)[0]?.text).toMatch(/^Role: You are an expert writer\.\n[\s\S]*- Investors\n- Warm\n/);
+    expect(blocks(out)[1]?.text).toContain("- Refined: shorter please");
+    expect(out).toContain("--- end ---\nCapabilities:\n");
+  }, 60_000);
+});
