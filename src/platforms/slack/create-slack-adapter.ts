@@ -11,7 +11,7 @@ import type { PlatformAdapter } from "../platform-adapter.js";
 import { TURNS_ADMITTED, TurnGate } from "../turn-gate.js";
 import { type AssistantSurface, createAssistant } from "./assistant-surface.js";
 import { createBoltApp } from "./bolt-app.js";
-import { parseAdmins, runDefaultsCommand } from "./defaults-command.js";
+import { type CommandResponder, parseAdmins, runDefaultsCommand } from "./defaults-command.js";
 import {
   commandClaim,
   defaultsCommandText,
@@ -66,10 +66,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   const runTurn = (event: InboundEvent, target: ThreadTarget, options: Omit<RunOptions, "signal"> = {}) =>
     turns.run(event, target, { ...options, signal: stopping.signal });
 
-  /** Runs `work` in the background once the turn gate admits it (acknowledgements go first). */
-  const spawn = (what: string, work: () => Promise<void>): void => {
+  /**
+   * Runs `work` in the background once the turn gate admits it (acknowledgements go first); `gated`
+   * false for work that must not wait behind turns (Stop).
+   */
+  const spawn = (what: string, work: () => Promise<void>, gated = true): void => {
     const task = (async () => {
-      const release = await gate.enter();
+      const release = gated ? await gate.enter() : () => {};
       try {
         await work();
       } finally {
@@ -131,9 +134,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     };
     const defaultsText = defaultsCommandText(command.text);
     if (defaultsText !== undefined) {
-      const answer = async (message: { text: string; blocks: unknown[] }, visibility: EngineReply["visibility"]) => {
+      // Through the command's response_url: it reaches the user even where the bot is not a member.
+      const answer: CommandResponder = async (message, visibility) => {
         const response_type = visibility === "private" ? "ephemeral" : "in_channel";
-        await respond({ response_type, text: message.text, blocks: message.blocks as never }).catch((error: unknown) =>
+        await respond({ response_type, text: message.text, blocks: message.blocks }).catch((error: unknown) =>
           logger.warn("could not respond to /tailor defaults", { error }),
         );
       };

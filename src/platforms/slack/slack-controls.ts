@@ -43,8 +43,8 @@ export interface ControlDeps {
   app: App;
   engine: TailorEngine;
   logger: Logger;
-  /** Runs a turn in the background once admitted (acknowledgements go first). */
-  spawn(what: string, work: () => Promise<void>): void;
+  /** Runs a turn in the background once admitted (acknowledgements go first); ungated for Stop. */
+  spawn(what: string, work: () => Promise<void>, gated?: boolean): void;
   runTurn(event: InboundEvent, target: ThreadTarget, options?: Omit<RunOptions, "signal">): Promise<void>;
   /** A capability's name for people (the modal's label). */
   labelOf(capability: string): string;
