@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { defaultsCommand } from "../../src/platforms/discord/handle-defaults.js";
 import type { ActionRow } from "../../src/platforms/discord/message-view.js";
 import {
   type DiscordMessageFacts,
@@ -178,5 +179,33 @@ describe("normalizing Discord interactions", () => {
     });
     expect(normalizeModal({ ...base, fields: new Map([["r1q2", "  "]]), round }).action).toBe("empty");
     expect(normalizeModal({ ...base, customId: "nope", fields, round }).action).toBe("ignore");
+  });
+});
+
+describe("Stop and /tailor defaults", () => {
+  it("the Stop button is a stop event for the conversation of its thread", () => {
+    const stop = normalizeComponent({
+      interactionId: "i9",
+      place: thread,
+      user: USER,
+      customId: "tailor:stop",
+      component: "button",
+      rows: [],
+    });
+    expect(stop.action === "turn" && stop.event).toMatchObject({
+      kind: "stop",
+      eventId: "discord:int:i9",
+      key: { platform: "discord", workspace: "G1", channel: "C1", thread: "T1" },
+    });
+  });
+
+  it("`defaults` as the first word of the intent is the defaults command, with what follows it", () => {
+    expect(defaultsCommand("defaults")).toBe("");
+    expect(defaultsCommand("  Defaults set tone=friendly; audience=new hires ")).toBe(
+      "set tone=friendly; audience=new hires",
+    );
+    expect(defaultsCommand("defaults clear")).toBe("clear");
+    expect(defaultsCommand("defaultsy thing")).toBeUndefined();
+    expect(defaultsCommand("explain sensible defaults for a config file")).toBeUndefined();
   });
 });

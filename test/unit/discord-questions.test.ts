@@ -143,6 +143,15 @@ describe("custom ids", () => {
     expect(parseCustomId("tailor:retry", "button")).toEqual({ kind: "retry" });
     expect(parseCustomId("tailor:other:2:a,b", "button")).toEqual({ kind: "other", round: 2, questionIds: ["a", "b"] });
     expect(parseCustomId("tailor:modal:1", "modal")).toEqual({ kind: "modal", round: 1 });
+    expect(parseCustomId("tailor:stop", "button")).toEqual({ kind: "stop" });
+    expect(parseCustomId("tailor:answer:all", "button")).toEqual({ kind: "answer-all" });
+    expect(parseCustomId("tailor:answer:all:2", "modal")).toEqual({ kind: "answer-all-modal", round: 2 });
+    expect(parseCustomId("tailor:slot", "select")).toEqual({ kind: "slot" });
+    expect(parseCustomId("tailor:slot:tone", "modal")).toEqual({ kind: "slot-modal", capability: "tone" });
+    // Each id means something for its own kind of component only.
+    expect(parseCustomId("tailor:answer:all", "select")).toBeUndefined();
+    expect(parseCustomId("tailor:answer:all:2", "button")).toBeUndefined();
+    expect(parseCustomId("tailor:slot", "button")).toBeUndefined();
     expect(parseCustomId("someone-else:button", "button")).toBeUndefined();
   });
 });
