@@ -6,7 +6,7 @@
  */
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from "discord.js";
 import type { EngineReply, InboundUser } from "../../core/engine-api.js";
-import { interactionEventId } from "./conversation-keys.js";
+import { DM_WORKSPACE, interactionEventId } from "./conversation-keys.js";
 import type { DiscordContext } from "./discord-context.js";
 import { NO_MENTIONS } from "./outbound-message.js";
 import { renderReply } from "./render-reply.js";
@@ -31,7 +31,7 @@ export async function handleDefaults(
 ): Promise<void> {
   const eventId = interactionEventId(interaction.id);
   const guildId = interaction.guildId;
-  const place = { platform: "discord" as const, workspace: guildId ?? "@dm", channel: interaction.channelId };
+  const place = { platform: "discord" as const, workspace: guildId ?? DM_WORKSPACE, channel: interaction.channelId };
   const refuse = async (replies: EngineReply[]) => {
     const [first] = replies.flatMap(renderReply);
     if (first)

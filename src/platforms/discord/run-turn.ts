@@ -26,8 +26,6 @@ export interface TurnContext {
   engine: TailorEngine;
   logger: Logger;
   signal: AbortSignal;
-  /** Least time between two edits of the working indicator (tests shorten it). */
-  draftIntervalMs?: number;
 }
 
 /**
@@ -58,9 +56,7 @@ export async function runTurn(context: TurnContext, event: InboundEvent, place: 
   const logger = context.logger.child({ eventId: event.eventId });
   const { replier } = place;
   const typing = place.typing === false ? undefined : startTypingOn(replier, logger);
-  const working = new WorkingMessage(replier, logger, {
-    ...(context.draftIntervalMs !== undefined ? { intervalMs: context.draftIntervalMs } : {}),
-  });
+  const working = new WorkingMessage(replier, logger);
   let delivered = false;
   try {
     const replies = await context.engine.handle(event, {
@@ -76,7 +72,7 @@ export async function runTurn(context: TurnContext, event: InboundEvent, place: 
         await deliver(replies, io, place, event, await working.finish(), logger);
       },
     });
-    // Replies the engine gave without a turn of their own (a typed `stop` does not wait for the lock).
+    // Replies returned without `deliver` (none is lost if the engine answers an event outside a turn).
     if (!delivered && replies.length > 0) {
       typing?.stop();
       for (const reply of replies) for (const message of renderReply(reply)) await replier.send(message);
