@@ -173,7 +173,9 @@ describe("versions and slot edits", () => {
     });
     const shown = renderDiff(String(changes.accessory.value));
     expect(JSON.stringify(shown.blocks)).toContain("+ Tone: warm &lt;!here&gt;.");
-    expect(JSON.stringify(renderReply(promptV2({ changes: [] })).blocks)).toContain("Nothing changed from v1");
+    expect(JSON.stringify(renderReply(promptV2({ changes: [] })).blocks)).toContain(
+      "Nothing changed from the previous version",
+    );
     expect(JSON.stringify(renderReply(promptV2({ version: 1, changes: undefined })).blocks)).not.toContain(
       "tailor_diff",
     );
@@ -239,6 +241,27 @@ describe("versions and slot edits", () => {
       key: { workspace: "T1", channel: "C1", thread: "1.0" },
       user: { id: "U0OWNER" },
     });
+  });
+});
+
+describe("the bot's own words in the conversation's language", () => {
+  it("writes controls and headings in the reply's language", () => {
+    const german = renderReply({ ...questions, language: "de" });
+    expect(JSON.stringify(german.blocks)).toContain("Überspringen: Prompt jetzt schreiben");
+    expect(JSON.stringify(german.blocks)).toContain("Antworten senden");
+    const prompt = renderReply(promptV2({ language: "de" }));
+    expect(prompt.text).toBe("Maßgeschneiderter Prompt v2");
+    expect(JSON.stringify(prompt.blocks)).toContain("Was sich geändert hat");
+    const error = renderReply({
+      visibility: "public",
+      closesRound: false,
+      kind: "error",
+      code: "x",
+      message: "Nein.",
+      retry: true,
+      language: "de",
+    });
+    expect(JSON.stringify(error.blocks)).toContain("Wiederholen");
   });
 });
 

@@ -4,6 +4,7 @@
  * changed is marked; open capabilities share one line.
  */
 import type { ChecklistItem } from "../../core/engine-api.js";
+import type { ControlLabels } from "../../core/messages/control-labels.js";
 import { escapeMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { SLOT_OTHER_CALLBACK_ID, slotActionId, slotBlockId } from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
@@ -30,24 +31,26 @@ const STATUS_WORDS: Record<ChecklistItem["status"], string> = {
   open: "open",
 };
 
-export function renderChecklist(items: readonly ChecklistItem[]): Block[] {
+export function renderChecklist(items: readonly ChecklistItem[], labels: ControlLabels): Block[] {
   const blocks: Block[] = [];
   const editable = items.flatMap((item, index) => (item.status === "open" ? [] : [{ item, index }]));
   if (editable.length > 0) blocks.push(section("*Checklist*: change a value with its menu to get a new version."));
-  for (const { item, index } of editable) blocks.push(slotSection(item, index));
+  for (const { item, index } of editable) blocks.push(slotSection(item, index, labels));
   const open = items.filter((item) => item.status === "open");
   if (open.length > 0) {
-    const names = open.map((item) => `${escapeMrkdwn(labelOf(item))}${item.changed ? " _(changed)_" : ""}`);
+    const names = open.map(
+      (item) => `${escapeMrkdwn(labelOf(item))}${item.changed ? ` _(${escapeMrkdwn(labels.changed)})_` : ""}`,
+    );
     blocks.push(section(`*Open* (left to the prompt to optimize): ${names.join(" · ")}`));
   }
   return blocks;
 }
 
-function slotSection(item: ChecklistItem, index: number): Block {
-  const status = item.source === "default" ? "channel default" : STATUS_WORDS[item.status];
+function slotSection(item: ChecklistItem, index: number, labels: ControlLabels): Block {
+  const status = item.source === "default" ? labels.fromDefaults : STATUS_WORDS[item.status];
   const value = item.value ? `: ${safeMrkdwn(item.value, 1_000)}` : "";
-  const changed = item.changed ? " · :pencil2: *changed*" : "";
-  const text = `*${escapeMrkdwn(labelOf(item))}*${value} · _${status}_${changed}`;
+  const changed = item.changed ? ` · :pencil2: *${escapeMrkdwn(labels.changed)}*` : "";
+  const text = `*${escapeMrkdwn(labelOf(item))}*${value} · _${escapeMrkdwn(status)}_${changed}`;
   // Options whose text would not fit an option value are left out: "Other…" still takes any text.
   const options = item.options
     .filter((text) => slotOptionValue(text).length <= SLACK_LIMITS.optionValue)
@@ -59,7 +62,7 @@ function slotSection(item: ChecklistItem, index: number): Block {
   const select = staticSelect(
     slotActionId(index),
     "Change…",
-    [...options, option("Other…", SLOT_OTHER_VALUE)],
+    [...options, option(labels.other, SLOT_OTHER_VALUE)],
     initial,
   );
   return { ...section(text, slotBlockId(item.capability)), accessory: select } as Block;

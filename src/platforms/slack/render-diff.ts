@@ -5,6 +5,7 @@
  * message), so the thread stays short and any replica can answer the click without a lookup.
  */
 import type { DiffLine } from "../../core/engine-api.js";
+import type { ControlLabels } from "../../core/messages/control-labels.js";
 import { escapeMrkdwn, safeMrkdwn, truncateMrkdwn } from "./mrkdwn.js";
 import { DIFF_ACTION_ID } from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
@@ -34,15 +35,20 @@ export function encodeDiff(changes: readonly DiffLine[]): string {
 }
 
 /** The line under a version (from v2 on): what changed, with the button that shows the lines. */
-export function renderChangesLine(version: number, changes: readonly DiffLine[], request?: string): Block {
+export function renderChangesLine(
+  version: number,
+  changes: readonly DiffLine[],
+  request: string | undefined,
+  labels: ControlLabels,
+): Block {
   const asked = request?.trim() ? ` · you asked: “${safeMrkdwn(request.trim(), 300)}”` : "";
-  if (changes.length === 0) return context(`Nothing changed from v${version - 1}${asked}.`);
+  if (changes.length === 0) return context(`${escapeMrkdwn(labels.noChanges)}${asked}`);
   const added = changes.filter((change) => change.op === "added").length;
   const removed = changes.length - added;
   const text = `*Changes from v${version - 1}*: ${plural(added, "line")} added, ${removed} removed${asked}`;
   return {
     ...section(text, "tailor_changes"),
-    accessory: button(DIFF_ACTION_ID, "What changed", encodeDiff(changes)),
+    accessory: button(DIFF_ACTION_ID, labels.whatChanged, encodeDiff(changes)),
   } as Block;
 }
 

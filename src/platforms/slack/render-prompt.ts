@@ -7,6 +7,8 @@
  * out as a file snippet so it copies exactly.
  */
 import type { EngineReply } from "../../core/engine-api.js";
+import { fill } from "../../core/messages/catalog.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { splitText } from "../split-text.js";
 import { escapeMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { renderChecklist } from "./render-checklist.js";
@@ -36,10 +38,13 @@ export function renderPrompt(reply: PromptReply): SlackMessage {
   const promptBlock = code
     ? section(code, PROMPT_BLOCK_ID)
     : section(`The prompt (${reply.text.length} characters) is attached below as \`${filename}\`.`, PROMPT_BLOCK_ID);
-  const blocks: Block[] = [section(`*Tailored prompt v${reply.version}*`), promptBlock, ...detailBlocks(reply)];
-  blocks.push(context("Reply in this thread to refine it (for example “shorter” or “for a 5th grader”)."));
-  const attachment = code ? undefined : { filename, title: `Tailored prompt v${reply.version}`, content: reply.text };
-  return message(`Tailored prompt v${reply.version}`, blocks, attachment ? { attachment } : {});
+  // The bot's own words in the conversation's language (the engine says which).
+  const labels = controlLabels(reply.language);
+  const title = fill(labels.promptTitle, { version: reply.version });
+  const blocks: Block[] = [section(`*${escapeMrkdwn(title)}*`), promptBlock, ...detailBlocks(reply, labels)];
+  blocks.push(context(escapeMrkdwn(labels.refineHint)));
+  const attachment = code ? undefined : { filename, title, content: reply.text };
+  return message(title, blocks, attachment ? { attachment } : {});
 }
 
 /**
@@ -60,17 +65,19 @@ export function renderPromptParts(prompt: string): SlackMessage[] {
 const splitEscaped = (raw: string, budget: number): string[] =>
   splitText(raw, budget, (text) => escapeMrkdwn(text).length).map(escapeMrkdwn);
 
-function detailBlocks(reply: PromptReply): Block[] {
+function detailBlocks(reply: PromptReply, labels: ControlLabels): Block[] {
   const blocks: Block[] = [];
-  if (reply.changes && reply.version > 1) blocks.push(renderChangesLine(reply.version, reply.changes, reply.request));
-  blocks.push(...renderChecklist(reply.checklist));
+  if (reply.changes && reply.version > 1)
+    blocks.push(renderChangesLine(reply.version, reply.changes, reply.request, labels));
+  blocks.push(...renderChecklist(reply.checklist, labels));
   if (reply.assumptions.length > 0) {
     const lines = reply.assumptions.map((assumption) => `• ${escapeMrkdwn(assumption)}`).join("\n");
     blocks.push(section(`*Assumptions* (say so in this thread to correct one)\n${lines}`));
   }
   if (reply.repaired.length > 0) {
     const values = reply.repaired.map((value) => `“${safeMrkdwn(value, 200)}”`).join(", ");
-    blocks.push(context(`Added back what the draft left out: ${values}`));
+    // The values are escaped already; the label's own text is the catalog's.
+    blocks.push(context(fill(escapeMrkdwn(labels.repaired), { values })));
   }
   return blocks;
 }

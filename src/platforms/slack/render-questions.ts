@@ -5,6 +5,7 @@
  * Submit and Skip. Answered questions show the choice and lose their controls.
  */
 import type { EngineReply, QuestionView } from "../../core/engine-api.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import { escapeMrkdwn, plainLabel, safeMrkdwn } from "./mrkdwn.js";
 import {
   answerActionId,
@@ -34,10 +35,9 @@ type QuestionsReply = Extract<EngineReply, { kind: "questions" }>;
 const MAX_QUESTIONS = 10;
 const SKIP_BLOCK_ID = "tailor_controls";
 
-/** The last line of a round that is over. */
-const CLOSED_NOTES = { answered: "Answered: thank you.", closed: "These questions are closed." } as const;
-
 export function renderQuestions(reply: QuestionsReply): SlackMessage {
+  // The bot's own words in the conversation's language (the engine says which).
+  const labels = controlLabels(reply.language);
   const questions = reply.questions.slice(0, MAX_QUESTIONS);
   const blocks: Block[] = [];
   if (reply.intro.trim()) blocks.push(section(escapeMrkdwn(reply.intro)));
@@ -45,18 +45,16 @@ export function renderQuestions(reply: QuestionsReply): SlackMessage {
   for (const [index, question] of questions.entries()) blocks.push(...renderQuestion(question, index, closed));
   const open = questions.some((question) => question.answer === undefined);
   if (closed) {
-    blocks.push(context(open ? CLOSED_NOTES.closed : CLOSED_NOTES.answered));
+    blocks.push(context(open ? labels.closed : labels.answered));
   } else if (open) {
-    blocks.push(
-      context("Or answer in your own words: reply in this thread (one message can answer them all).", HINT_BLOCK_ID),
-    );
-    const form = questions.flatMap((question, index) => pickInput(question, index));
-    const skip = button(SKIP_ACTION_ID, "Skip: write the prompt now", "skip");
+    blocks.push(context(escapeMrkdwn(labels.ownWordsHint), HINT_BLOCK_ID));
+    const form = questions.flatMap((question, index) => pickInput(question, index, labels.pickOne));
+    const skip = button(SKIP_ACTION_ID, labels.skip, "skip");
     blocks.push(...form);
     blocks.push(
       actions(
         SKIP_BLOCK_ID,
-        form.length > 0 ? [button(SUBMIT_ACTION_ID, "Submit answers", "submit", "primary"), skip] : [skip],
+        form.length > 0 ? [button(SUBMIT_ACTION_ID, labels.submit, "submit", "primary"), skip] : [skip],
       ),
     );
   }
@@ -86,7 +84,7 @@ function renderQuestion(question: QuestionView, index: number, closed: boolean):
  * Submit. An option's value is its index: the option text itself is read from the question's button
  * (`tailor_answer_N`), whose value holds it whole (an option value holds only 150 characters).
  */
-function pickInput(question: QuestionView, index: number): Block[] {
+function pickInput(question: QuestionView, index: number, placeholder: string): Block[] {
   if (question.answer !== undefined || question.options.length === 0) return [];
   const options = question.options.map((text, i) => option(text, String(i)));
   return [
@@ -96,7 +94,7 @@ function pickInput(question: QuestionView, index: number): Block[] {
       optional: true,
       dispatch_action: false,
       label: { type: "plain_text", text: plainLabel(`${index + 1}. ${question.text}`, SLACK_LIMITS.inputLabel) },
-      element: staticSelect(PICK_ACTION_ID, "Choose an answer", options),
+      element: staticSelect(PICK_ACTION_ID, placeholder, options),
     },
   ];
 }

@@ -3,6 +3,7 @@
  * or in the renderers this calls; no message exceeds the limits in `slack-limits.ts`.
  */
 import type { EngineReply, Progress } from "../../core/engine-api.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import { escapeMrkdwn, quoteMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { renderPrompt } from "./render-prompt.js";
 import { renderQuestions } from "./render-questions.js";
@@ -17,16 +18,16 @@ export function renderReply(reply: EngineReply): SlackMessage {
     case "prompt":
       return renderPrompt(reply);
     case "error":
-      return renderError(reply.message, reply.retry);
+      return renderError(reply.message, reply.retry, controlLabels(reply.language).retry);
     case "notice":
       return message(reply.text, [section(escapeMrkdwn(reply.text))]);
   }
 }
 
 /** A failed step: what happened (user-safe text only) and, when it can be re-run, a retry button. */
-export function renderError(text: string, retry: boolean): SlackMessage {
+export function renderError(text: string, retry: boolean, retryLabel = controlLabels("en").retry): SlackMessage {
   const blocks = [section(`:warning: ${escapeMrkdwn(text)}`)];
-  if (retry) blocks.push(actions("tailor_error", [button(RETRY_ACTION_ID, "Retry", "retry", "primary")]));
+  if (retry) blocks.push(actions("tailor_error", [button(RETRY_ACTION_ID, retryLabel, "retry", "primary")]));
   return message(text, blocks);
 }
 
