@@ -31,10 +31,11 @@ export interface TerminalChatOptions {
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
   if (options.signal?.aborted) return;
   const session = terminalSession(options);
-  session.write("PromptTailor: what do you want a prompt for? (one line; type help for help)");
   const interactive = options.interactive ?? isTerminal(options.input);
   const echo = interactive ? echoStream(options) : undefined;
   const lines = createInterface({ input: options.input, terminal: interactive, ...(echo ? { output: echo } : {}) });
+  // After the terminal is in raw mode: what is typed once the greeting shows is echoed once, by readline.
+  session.write("PromptTailor: what do you want a prompt for? (one line; type help for help)");
   const inbox = new TerminalLineInbox();
   lines.on("line", (line: string) => {
     if (session.running() && isStopLine(line)) session.stop();

@@ -130,7 +130,8 @@ export function terminalSession(options: TerminalSessionOptions) {
 
     /** Stops the model call of the turn in progress (the turn then shows the stopped error, with retry). */
     stop(): void {
-      options.progress?.write("(stopping…)\n");
+      // On a screen, stderr shares the line a streaming prompt is on: start a line of its own.
+      options.progress?.write(`${stream.streaming ? "\n" : ""}(stopping…)\n`);
       send({ kind: "stop" }).then(
         (replies) => {
           if (stream.streaming) held.push(...replies);
