@@ -42,6 +42,17 @@ describe("renderQuestions", () => {
     ]);
   });
 
+  it("starts a closed round's view without an introduction at its first question", () => {
+    const closed = withPolicy({
+      kind: "questions",
+      round: 1,
+      intro: "",
+      questions: [question("q1", ["Investors"], { answer: "Investors" })],
+      closed: true,
+    }) as QuestionsReply;
+    expect(renderQuestions(closed).content.startsWith("**1. Question q1")).toBe(true);
+  });
+
   it("disables an answered question's buttons and highlights the choice", () => {
     const rendered = renderQuestions(round([question("q1", ["Investors", "Customers"], { answer: "Customers" })]));
     const [first, second] = rendered.components?.[0]?.components ?? [];

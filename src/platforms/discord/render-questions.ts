@@ -37,7 +37,8 @@ export function renderQuestions(reply: QuestionsReply): OutboundMessage {
   const perQuestion = Math.floor(
     (DISCORD_LIMITS.messageContent - intro.length - 8) / Math.max(questions.length, 1) - MAX_ANSWER_CHARS - 8,
   );
-  const lines = [intro, ""];
+  // A closed round's view may come without an introduction: no blank lines at the top then.
+  const lines = intro === "" ? [] : [intro, ""];
   questions.forEach((question, index) => {
     lines.push(questionLine(index + 1, escapeText(truncate(oneLine(question.text), perQuestion))));
     if (question.answer !== undefined)
