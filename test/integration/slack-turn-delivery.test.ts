@@ -11,6 +11,7 @@ import { silentLogger } from "../../src/log/logger.js";
 import { SlackTurn } from "../../src/platforms/slack/slack-turn.js";
 import { ThreadPoster } from "../../src/platforms/slack/thread-poster.js";
 import { BOT_TOKEN, SlackStandin } from "../fixtures/slack-standin/slack-standin.js";
+import { waitFor } from "../fixtures/slack-standin/wait-for.js";
 
 let standin: SlackStandin;
 let poster: ThreadPoster;
@@ -158,5 +159,39 @@ describe("a turn in a Slack thread", () => {
     const parts = texts("chat.postMessage").filter((text) => text.startsWith("Prompt, part"));
     expect(parts.length).toBeGreaterThan(1);
     expect(standin.violations).toEqual([]);
+  });
+
+  it("a stream that broke off (past its time) goes on as edits of the streamed message, which the prompt then replaces", async () => {
+    const { refs, io } = storedRefs();
+    const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: standin.apiUrl, retryConfig: { retries: 0 } });
+    // A stream outside a DM names its recipient and their team.
+    const streaming = new ThreadPoster(client, { ...target, teamId: "T1" }, silentLogger);
+    const turn = new SlackTurn(streaming, { draftIntervalMs: 0 });
+    turn.onProgress({ kind: "working", step: "synthesize" }, io);
+    turn.onDraft({ version: 1, text: "Role: a <!here> writer." }, io);
+    await waitFor(() => standin.callsOf("chat.startStream")[0], { what: "the stream" });
+    const streamTs = [...standin.messages.values()].find((m) => m.streaming)?.ts;
+    standin.expireStreams();
+    turn.onDraft({ version: 1, text: "Role: a <!here> writer.\nTask: the email." }, io);
+    await waitFor(() => standin.callsOf("chat.update").find((call) => call.args.ts === streamTs), {
+      what: "the draft edited in place",
+    });
+    expect(standin.callsOf("chat.appendStream").map((call) => call.ok)).toEqual([false]);
+    expect(JSON.stringify(standin.messages.get(streamTs ?? "")?.blocks)).toContain("Task: the email.");
+    expect(JSON.stringify(standin.messages.get(streamTs ?? "")?.blocks)).not.toMatch(/<[!@]/);
+
+    const prompt = reply({
+      kind: "prompt",
+      version: 1,
+      text: "Role: a writer.",
+      checklist: [],
+      assumptions: [],
+      repaired: [],
+    });
+    await turn.deliver([prompt], io);
+    expect(refs.prompt).toBe(streamTs);
+    // The working message (with its Stop button) went; the streamed message holds the prompt.
+    expect(standin.thread("C1", target.threadTs).map((m) => m.ts)).toEqual([streamTs]);
+    expect(standin.messages.get(streamTs ?? "")?.text).toBe("Tailored prompt v1");
   });
 });
