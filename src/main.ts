@@ -129,6 +129,7 @@ async function main(): Promise<void> {
     adapters.push(
       createSlackAdapter({
         ...config.slack,
+        admins: env.TAILOR_ADMINS,
         engine,
         logger: platformLogger("slack"),
         debug: env.LOG_LEVEL === "debug",

@@ -209,3 +209,32 @@ describe("engine: channel defaults", () => {
     expect(dm[0]).toMatchObject({ code: "defaults_usage", text: expect.stringMatching(/belong to a channel/) });
   });
 });
+
+describe("engine: answering a round in one form", () => {
+  it("option texts from a form are control answers: pinned, and straight to the prompt (2 calls)", async () => {
+    const { send, model, load } = await engineHarness();
+    const [audience, tone] = only(await send({ kind: "start", text: INTENT }), "questions").questions;
+    const prompt = only(
+      await send({ kind: "answers", answers: { [audience?.id ?? ""]: "Investors", [tone?.id ?? ""]: "Warm" } }),
+      "prompt",
+    );
+    expect(model.calls.map((c) => c.call)).toEqual(["analyse", "synthesize"]);
+    expect(prompt.checklist).toContainEqual(
+      expect.objectContaining({ capability: "tone", status: "pinned", value: "Warm" }),
+    );
+    expect((await load()).questions.map((q) => q.answeredBy)).toEqual(["option", "option"]);
+  });
+
+  it("free text in the form next to an option goes through integrate", async () => {
+    const { send, model } = await engineHarness();
+    const [audience, tone] = only(await send({ kind: "start", text: INTENT }), "questions").questions;
+    only(
+      await send({
+        kind: "answers",
+        answers: { [audience?.id ?? ""]: "Investors", [tone?.id ?? ""]: "calm and sure" },
+      }),
+      "prompt",
+    );
+    expect(model.calls.map((c) => c.call)).toEqual(["analyse", "integrate", "synthesize"]);
+  });
+});

@@ -80,8 +80,14 @@ export async function answer(ctx: StepContext, event: InboundEvent, conversation
       const text = raw.trim();
       if (!question || question.answer !== undefined || text === "") continue;
       question.answer = text;
-      question.answeredBy = "text";
       applied += 1;
+      // An option picked in a form is a control's answer (pinned, no integrate call); other text is free text.
+      if (!question.options.includes(text)) {
+        question.answeredBy = "text";
+        continue;
+      }
+      question.answeredBy = "option";
+      if (!isMetaAnswer(text)) setCapability(conversation, question.capability, "pinned", text, "answer");
     }
     if (applied === 0) return [alreadyAnswered()];
   }
