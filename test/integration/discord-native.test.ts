@@ -141,7 +141,7 @@ describe("Discord: native feel (issue 14)", () => {
     expect(drafts(thread)).toHaveLength(0);
     expect(stopButtonsIn(thread)).toHaveLength(0);
     const checklist = descriptionOf(parts.at(-1));
-    expect(checklist).toContain("Added back by the alignment check");
+    expect(checklist).toContain("Added back what the draft left out");
     expect(standin.calls.some((c) => c.status === 429)).toBe(false);
     // Nothing streamed anywhere but the conversation's thread.
     const streamed = standin.sentMessages().filter((s) => String(s.payload.content ?? "").includes("Writing prompt"));
@@ -241,14 +241,14 @@ describe("Discord: native feel (issue 14)", () => {
     const embed = v2!.embeds[0] as { description?: string; fields?: Array<{ name: string; value: string }> };
     expect(embed.description).toContain(newValue);
     expect(embed.description).toContain("✎");
-    const changes = embed.fields?.find((f) => f.name.startsWith("What changed from v1"));
+    const changes = embed.fields?.find((f) => f.name.startsWith("What changed: v1 → v2"));
     expect(changes?.value.startsWith("||```diff\n")).toBe(true);
     expect(changes?.value.endsWith("\n```||")).toBe(true);
     // Only the newest version offers the menu.
     await standin.waitFor("v1's menu removed", () => controlsOf(message(v1!.id)!).length === 0);
     expect(controlsOf(v2!).some((c) => c.customId === "tailor:slot")).toBe(true);
 
-    // "Something else…" asks for the value in the owner's own words.
+    // "Other…" asks for the value in the owner's own words.
     const other = controlsOf(v2!)
       .find((c) => c.customId === "tailor:slot")
       ?.options?.find((o) => o.value.startsWith("other:"));

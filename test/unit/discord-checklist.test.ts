@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChecklistItem, DiffLine } from "../../src/core/engine-api.js";
+import { controlLabels } from "../../src/core/messages/control-labels.js";
 import { renderChanges } from "../../src/platforms/discord/render-changes.js";
 import { renderChecklist } from "../../src/platforms/discord/render-checklist.js";
 
@@ -30,20 +31,35 @@ describe("the checklist", () => {
     expect(embed.description).toContain("• Audience: Investors");
     expect(embed.description).toContain("• Tone ✎: friendly *(server default)*");
     expect(embed.description).toContain("Length ✎");
-    expect(embed.description).toContain("✎ changed in this version");
+    expect(embed.description).toContain("✎ changed");
     expect(embed.description).toContain("change one with the menu below");
   });
 
   it("says first what the alignment check added back", () => {
     const embed = renderChecklist({ checklist, assumptions: [], repaired: ["audience: Investors"] });
-    expect(embed.description?.startsWith("**Added back by the alignment check**\n• audience: Investors")).toBe(true);
+    expect(embed.description?.startsWith("⚠️ Added back what the draft left out: audience: Investors")).toBe(true);
+  });
+
+  it("writes its words in the conversation's language", () => {
+    const changes: DiffLine[] = [{ op: "added", text: "Kurz halten." }];
+    const embed = renderChecklist({
+      checklist,
+      assumptions: [],
+      repaired: ["Publikum: Investoren"],
+      version: 2,
+      changes,
+      labels: controlLabels("de"),
+    });
+    expect(embed.description).toContain("Wieder ergänzt, was der Entwurf ausgelassen hat: Publikum: Investoren");
+    expect(embed.description).toContain("✎ geändert");
+    expect(embed.fields?.[0]?.name).toBe("Was sich geändert hat: v1 → v2 (+1 −0)");
   });
 
   it("shows what changed only from version 2 on", () => {
     const changes: DiffLine[] = [{ op: "added", text: "Keep it under 100 words." }];
     expect(renderChecklist({ checklist, assumptions: [], repaired: [], version: 1, changes }).fields).toBeUndefined();
     const [field] = renderChecklist({ checklist, assumptions: [], repaired: [], version: 2, changes }).fields ?? [];
-    expect(field?.name).toBe("What changed from v1 (+1 −0)");
+    expect(field?.name).toBe("What changed: v1 → v2 (+1 −0)");
   });
 });
 
@@ -57,13 +73,13 @@ describe("what changed", () => {
       3,
     );
     expect(field).toEqual({
-      name: "What changed from v2 (+1 −1)",
+      name: "What changed: v2 → v3 (+1 −1)",
       value: "||```diff\n- Tone: formal.\n+ Tone: warm.\n```||",
     });
   });
 
   it("says so when the text did not change", () => {
-    expect(renderChanges([], 2).value).toBe("Nothing in the prompt's text.");
+    expect(renderChanges([], 2).value).toBe("Nothing changed from the previous version.");
   });
 
   it("stays compact and within an embed field's 1024 characters, whatever the lines hold", () => {

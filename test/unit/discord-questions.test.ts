@@ -42,6 +42,12 @@ describe("renderQuestions", () => {
     ]);
   });
 
+  it("labels its controls in the conversation's language", () => {
+    const german = { ...round([question("q1", ["A", "B"]), question("q2", ["C", "D"])]), language: "de" as const };
+    const labels = allComponents(renderQuestions(german)).flatMap((c) => ("label" in c && c.label ? [c.label] : []));
+    expect(labels).toEqual(expect.arrayContaining(["Alle beantworten", "In eigenen Worten antworten"]));
+  });
+
   it("starts a closed round's view without an introduction at its first question", () => {
     const closed = withPolicy({
       kind: "questions",

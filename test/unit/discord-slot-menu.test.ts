@@ -37,17 +37,17 @@ const optionsOf = (row: ReturnType<typeof renderSlotMenu>) => {
 };
 
 describe("the Change a setting menu", () => {
-  it("offers each pinned or assumed setting's other values and something else…, never open ones", () => {
+  it("offers each pinned or assumed setting's other values and Other…, never open ones", () => {
     expect(editableItems(checklist).map((i) => i.capability)).toEqual(["audience", "tone"]);
     const row = renderSlotMenu(checklist);
     expect(row?.components[0]).toMatchObject({ type: ComponentType.StringSelect, custom_id: "tailor:slot" });
     expect(optionsOf(row).map((o) => o.label)).toEqual([
       "Audience → Customers",
       "Audience → My team",
-      "Audience → something else…",
+      "Audience → Other…",
       "Tone → Warm",
       "Tone → Direct",
-      "Tone → something else…",
+      "Tone → Other…",
     ]);
     expect(optionsOf(row)[2]?.description).toBe("Now: Investors");
   });
@@ -56,7 +56,7 @@ describe("the Change a setting menu", () => {
     expect(renderSlotMenu([item({ capability: "goal", status: "open" })])).toBeUndefined();
   });
 
-  it("shares Discord's 25 options fairly, keeps every something else…, and drops values too long to read back", () => {
+  it("shares Discord's 25 options fairly, keeps every Other…, and drops values too long to read back", () => {
     const many = Array.from({ length: 20 }, (_, i) => `choice ${i}`);
     const crowded = [
       item({ capability: "audience", label: "Audience", options: many }),
@@ -65,7 +65,7 @@ describe("the Change a setting menu", () => {
     ];
     const options = optionsOf(renderSlotMenu(crowded));
     expect(options).toHaveLength(DISCORD_LIMITS.selectOptions);
-    expect(options.filter((o) => o.label.endsWith("something else…"))).toHaveLength(3);
+    expect(options.filter((o) => o.label.endsWith("Other…"))).toHaveLength(3);
     for (const label of ["Audience", "Tone", "Format"])
       expect(options.filter((o) => o.label.startsWith(label)).length).toBeGreaterThanOrEqual(7);
     for (const option of options) {

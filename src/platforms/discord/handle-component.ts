@@ -2,7 +2,7 @@
  * Buttons and selects: an option answers its question, "skip" writes the prompt now, "retry" re-runs
  * the failed step, "stop" stops the model call in progress, a "change a setting" value writes the
  * next version (each claimed, then acknowledged with deferUpdate, before any model work). "Answer
- * all", "answer in my own words" and a setting's "something else…" open a modal (a modal is itself
+ * all", "answer in my own words" and a setting's "other…" open a modal (a modal is itself
  * the acknowledgement).
  */
 import {

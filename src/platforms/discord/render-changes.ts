@@ -4,6 +4,7 @@
  */
 import type { APIEmbedField } from "discord.js";
 import type { DiffLine } from "../../core/engine-api.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { oneLine, truncate } from "./text-format.js";
 
 /** Discord's limit for an embed field's value. */
@@ -14,11 +15,15 @@ const OPEN = "||```diff\n";
 const CLOSE = "\n```||";
 const ZERO_WIDTH_SPACE = "\u200b";
 
-export function renderChanges(changes: readonly DiffLine[], version: number): APIEmbedField {
+export function renderChanges(
+  changes: readonly DiffLine[],
+  version: number,
+  labels: ControlLabels = controlLabels("en"),
+): APIEmbedField {
   const added = changes.filter((c) => c.op === "added").length;
   const removed = changes.length - added;
-  const name = `What changed from v${version - 1}${changes.length > 0 ? ` (+${added} −${removed})` : ""}`;
-  if (changes.length === 0) return { name, value: "Nothing in the prompt's text." };
+  const name = `${labels.whatChanged}: v${version - 1} → v${version}${changes.length > 0 ? ` (+${added} −${removed})` : ""}`;
+  if (changes.length === 0) return { name, value: labels.noChanges };
   const room = FIELD_VALUE_MAX - OPEN.length - CLOSE.length;
   const lines: string[] = [];
   let used = 0;

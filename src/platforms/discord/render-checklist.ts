@@ -5,6 +5,8 @@
  */
 import type { APIEmbed } from "discord.js";
 import type { ChecklistItem, DiffLine } from "../../core/engine-api.js";
+import { fill } from "../../core/messages/catalog.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import { renderChanges } from "./render-changes.js";
 import { capabilityLabel, escapeText, oneLine, truncate } from "./text-format.js";
@@ -21,10 +23,13 @@ export interface ChecklistView {
   changes?: readonly DiffLine[];
   /** The prompt message offers the "Change a setting" menu. */
   slotMenu?: boolean;
+  /** Words in the conversation's language. */
+  labels?: ControlLabels;
 }
 
 export function renderChecklist(view: ChecklistView): APIEmbed {
   const { checklist, assumptions, repaired } = view;
+  const labels = view.labels ?? controlLabels("en");
   const value = (text: string) => escapeText(truncate(oneLine(text), MAX_VALUE_CHARS));
   const section = (title: string, lines: string[]) => (lines.length > 0 ? [`**${title}**`, ...lines, ""] : []);
   const name = (item: ChecklistItem) =>
@@ -40,10 +45,7 @@ export function renderChecklist(view: ChecklistView): APIEmbed {
   const changed = checklist.some((item) => item.changed);
   const lines = [
     // Said first: the streamed draft lacked these, the final version has them.
-    ...section(
-      "Added back by the alignment check",
-      repaired.map((r) => `• ${value(r)}`),
-    ),
+    ...(repaired.length > 0 ? [`⚠️ ${fill(labels.repaired, { values: repaired.map(value).join("; ") })}`, ""] : []),
     ...section("Pinned (your words)", withValue("pinned")),
     ...section(
       view.slotMenu
@@ -56,12 +58,12 @@ export function renderChecklist(view: ChecklistView): APIEmbed {
       "Assumptions in the prompt",
       assumptions.map((a) => `• ${value(a)}`),
     ),
-    ...(changed ? [`${CHANGED_MARK} changed in this version`] : []),
+    ...(changed ? [`${CHANGED_MARK} ${labels.changed}`] : []),
   ];
   const changes = view.changes && view.version && view.version > 1 ? view.changes : undefined;
   return {
     title: "Checklist",
     description: truncate(lines.join("\n").trim() || "Nothing pinned yet.", DISCORD_LIMITS.embedDescription),
-    ...(changes && view.version ? { fields: [renderChanges(changes, view.version)] } : {}),
+    ...(changes && view.version ? { fields: [renderChanges(changes, view.version, labels)] } : {}),
   };
 }

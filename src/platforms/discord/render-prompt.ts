@@ -5,6 +5,7 @@
  * "Change a setting" menu.
  */
 import type { EngineReply } from "../../core/engine-api.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import { splitText } from "../split-text.js";
 import { DISCORD_LIMITS, MAX_PROMPT_MESSAGES } from "./discord-limits.js";
 import type { OutboundMessage } from "./outbound-message.js";
@@ -20,7 +21,8 @@ const LANGUAGE = "md";
 const HEADER_RESERVE = 64;
 
 export function renderPrompt(reply: PromptReply): OutboundMessage[] {
-  const slotMenu = renderSlotMenu(reply.checklist);
+  const labels = controlLabels(reply.language);
+  const slotMenu = renderSlotMenu(reply.checklist, labels);
   const checklist = renderChecklist({
     checklist: reply.checklist,
     assumptions: reply.assumptions,
@@ -28,6 +30,7 @@ export function renderPrompt(reply: PromptReply): OutboundMessage[] {
     version: reply.version,
     ...(reply.changes ? { changes: reply.changes } : {}),
     slotMenu: slotMenu !== undefined,
+    labels,
   });
   const controls = slotMenu ? { components: [slotMenu] } : {};
   const exactFile = { name: PROMPT_FILE_NAME, text: reply.text };

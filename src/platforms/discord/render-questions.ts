@@ -13,6 +13,7 @@ import {
   ComponentType,
 } from "discord.js";
 import type { EngineReply, QuestionView } from "../../core/engine-api.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { CUSTOM_IDS, fitsCustomId } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import type { OutboundMessage } from "./outbound-message.js";
@@ -33,6 +34,8 @@ export const answerLine = (answer: string): string => `→ ${answer}`;
 
 export function renderQuestions(reply: QuestionsReply): OutboundMessage {
   const questions = reply.questions;
+  // Controls in the conversation's language.
+  const labels = controlLabels(reply.language);
   const intro = escapeText(truncate(reply.intro.trim(), MAX_INTRO_CHARS));
   const perQuestion = Math.floor(
     (DISCORD_LIMITS.messageContent - intro.length - 8) / Math.max(questions.length, 1) - MAX_ANSWER_CHARS - 8,
@@ -49,7 +52,7 @@ export function renderQuestions(reply: QuestionsReply): OutboundMessage {
   const closed = reply.closed === true;
   const rows: Row[] = [];
   for (const question of questions) {
-    const row = rows.length < MAX_QUESTION_ROWS ? questionRow(question, closed) : undefined;
+    const row = rows.length < MAX_QUESTION_ROWS ? questionRow(question, closed, labels) : undefined;
     if (row) rows.push(row);
   }
   const open = closed ? [] : questions.filter((q) => q.answer === undefined);
@@ -76,14 +79,14 @@ export function renderQuestions(reply: QuestionsReply): OutboundMessage {
           reply.round,
           questions.map((q) => q.id),
         ),
-        label: "Answer in my own words",
+        label: labels.ownWords,
         disabled: open.length === 0,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         custom_id: CUSTOM_IDS.skip,
-        label: "Skip: write the prompt now",
+        label: labels.skip,
         disabled: open.length === 0,
       },
     ],
@@ -92,7 +95,7 @@ export function renderQuestions(reply: QuestionsReply): OutboundMessage {
 }
 
 /** Buttons when every option fits a button, a select otherwise; nothing for a free-text-only question. */
-function questionRow(question: QuestionView, closed: boolean): Row | undefined {
+function questionRow(question: QuestionView, closed: boolean, labels: ControlLabels): Row | undefined {
   const options = question.options.slice(0, DISCORD_LIMITS.selectOptions);
   if (options.length === 0) return undefined;
   const answered = question.answer !== undefined || closed;
@@ -117,7 +120,7 @@ function questionRow(question: QuestionView, closed: boolean): Row | undefined {
   const select: APIStringSelectComponent = {
     type: ComponentType.StringSelect,
     custom_id: customId,
-    placeholder: truncate(`Pick: ${oneLine(question.text)}`, DISCORD_LIMITS.selectPlaceholder),
+    placeholder: truncate(`${labels.pickOne}: ${oneLine(question.text)}`, DISCORD_LIMITS.selectPlaceholder),
     options: options.map((option, index) => ({
       label: truncate(oneLine(option), DISCORD_LIMITS.selectOptionLabel),
       value: String(index),

@@ -1,6 +1,7 @@
 /** Turns each engine reply into Discord messages, within Discord's limits. */
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { EngineReply } from "../../core/engine-api.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import { CUSTOM_IDS } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import type { OutboundMessage } from "./outbound-message.js";
@@ -35,7 +36,7 @@ function renderBody(reply: EngineReply): OutboundMessage[] {
                         type: ComponentType.Button,
                         style: ButtonStyle.Primary,
                         custom_id: CUSTOM_IDS.retry,
-                        label: "Retry",
+                        label: controlLabels(reply.language).retry,
                       },
                     ],
                   },

@@ -1,6 +1,6 @@
 /**
  * One-click slot edits: the prompt's "Change a setting" select lists, for each pinned or assumed
- * capability of the checklist, the other values it can take and "something else…" (a modal for the
+ * capability of the checklist, the other values it can take and "other…" (a modal for the
  * user's own words). Choosing a value writes the next version (the engine's `slot` event). Everything
  * the choice needs rides in the option's value, so any replica, after any restart, can read it.
  */
@@ -8,6 +8,7 @@ import type { APIActionRowComponent, APIComponentInMessageActionRow, APISelectMe
 import { ComponentType } from "discord.js";
 import { type CapabilityId, capabilityIdSchema } from "../../core/conversation.js";
 import type { ChecklistItem } from "../../core/engine-api.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { CUSTOM_IDS } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import { oneLine, truncate } from "./text-format.js";
@@ -22,17 +23,19 @@ export type SlotChoice =
 const SET = "set:";
 const OTHER = "other:";
 const ARROW = " → ";
-export const SOMETHING_ELSE = "something else…";
 
 /** The items a slot edit can change: values the user pinned or the bot assumed. */
 export const editableItems = (checklist: readonly ChecklistItem[]): ChecklistItem[] =>
   checklist.filter((item) => item.status === "pinned" || item.status === "assumed");
 
-/** The select's row, or undefined when nothing can be changed. */
-export function renderSlotMenu(checklist: readonly ChecklistItem[]): Row | undefined {
+/** The select's row, or undefined when nothing can be changed. Words in `labels` (the conversation's language). */
+export function renderSlotMenu(
+  checklist: readonly ChecklistItem[],
+  labels: ControlLabels = controlLabels("en"),
+): Row | undefined {
   const items = editableItems(checklist).slice(0, DISCORD_LIMITS.selectOptions);
   if (items.length === 0) return undefined;
-  // Every item keeps its "something else…"; the room left goes to values, one item at a time in turn.
+  // Every item keeps its "other…"; the room left goes to values, one item at a time in turn.
   const values = items.map((item) => offeredValues(item));
   const taken = items.map(() => 0);
   let room = DISCORD_LIMITS.selectOptions - items.length;
@@ -52,7 +55,7 @@ export function renderSlotMenu(checklist: readonly ChecklistItem[]): Row | undef
       value: `${SET}${item.capability}=${value}`,
     })),
     {
-      label: `${labelOf(item)}${ARROW}${SOMETHING_ELSE}`,
+      label: truncate(`${labelOf(item)}${ARROW}${labels.other}`, DISCORD_LIMITS.selectOptionLabel),
       value: `${OTHER}${item.capability}`,
       ...(item.value ? { description: truncate(`Now: ${oneLine(item.value)}`, DISCORD_LIMITS.selectOptionLabel) } : {}),
     },
@@ -63,7 +66,7 @@ export function renderSlotMenu(checklist: readonly ChecklistItem[]): Row | undef
       {
         type: ComponentType.StringSelect,
         custom_id: CUSTOM_IDS.slot,
-        placeholder: "Change a setting (writes the next version)",
+        placeholder: truncate(labels.changeSetting, DISCORD_LIMITS.selectPlaceholder),
         options,
         min_values: 1,
         max_values: 1,
@@ -93,7 +96,7 @@ function offeredValues(item: ChecklistItem): string[] {
 const labelOf = (item: ChecklistItem): string => truncate(oneLine(item.label) || item.capability, 40);
 
 /**
- * Reads a chosen option back (its label and description too, for "something else…"); undefined for
+ * Reads a chosen option back (its label and description too, for "other…"); undefined for
  * anything that is not a valid choice.
  */
 export function parseSlotChoice(
