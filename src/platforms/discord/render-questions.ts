@@ -64,7 +64,7 @@ export function renderQuestions(reply: QuestionsReply): OutboundMessage {
             type: ComponentType.Button,
             style: ButtonStyle.Success,
             custom_id: CUSTOM_IDS.answerAll,
-            label: "Answer all",
+            label: labels.answerAll,
           },
         ]
       : [];
