@@ -170,4 +170,63 @@ describe("terminal chat: streaming and stop", () => {
     expect(chat.stdout()).toContain("Nothing is running in this conversation right now.");
     expect(model.calls).toHaveLength(0);
   });
+
+  it("what the engine answers a stop while the prompt streams is printed after the prompt's block, never inside it", async () => {
+    // A scripted engine: the turn streams two drafts, waits for the stop event, then finishes anyway
+    // (it was done before the stop reached it), and the stop is answered with a notice.
+    let stopReceived: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => {
+      stopReceived = resolve;
+    });
+    const engine: TailorEngine = {
+      claim: async () => ({ claimed: true }),
+      defaults: async () => [],
+      handle: async (event, turn) => {
+        const policy = { visibility: "public", closesRound: false } as const;
+        if (event.kind === "stop") {
+          stopReceived();
+          return [{ kind: "notice", code: "nothing_to_stop", text: "Nothing is running.", ...policy }];
+        }
+        turn?.onDraft?.({ version: 1, text: "Line one" }, undefined as never);
+        turn?.onDraft?.({ version: 1, text: "Line one\nLine" }, undefined as never);
+        await stopped;
+        await new Promise((resolve) => setImmediate(resolve));
+        return [
+          {
+            kind: "prompt",
+            version: 1,
+            text: "Line one\nLine two",
+            checklist: [],
+            assumptions: [],
+            repaired: [],
+            ...policy,
+          },
+        ];
+      },
+    };
+    let stdout = "";
+    const output = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        stdout += chunk.toString();
+        callback();
+      },
+    });
+    const input = new PassThrough();
+    const done = runTerminalChat({ engine, input, output, runId: "held" });
+    input.write("an intent\n");
+    await new Promise((resolve) => setImmediate(resolve));
+    input.end("stop\n");
+    await done;
+    expect(stdout).toBe(
+      [
+        "PromptTailor: what do you want a prompt for? (one line; type help for help)",
+        "--- prompt v1 ---",
+        "Line one\nLine two",
+        "--- end ---",
+        'Type a refinement ("shorter", "for a 5th grader"), or new, forget, help.',
+        "Nothing is running.",
+        "",
+      ].join("\n"),
+    );
+  });
 });
