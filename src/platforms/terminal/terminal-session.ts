@@ -124,6 +124,8 @@ export function terminalSession(options: TerminalSessionOptions) {
         started = true;
       } finally {
         running = false;
+        // A turn that failed outright leaves no block open behind it.
+        stream.abandon();
         showHeld();
       }
     },
