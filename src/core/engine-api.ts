@@ -172,7 +172,10 @@ export type EngineReply = ReplyBody & ReplyPolicy;
  * Progress while a turn runs: show "working" (with a Stop control: the model call can be stopped),
  * and the queue position when the model is busy.
  */
-export type Progress = { kind: "working"; step: Step } | { kind: "queued"; position: number };
+export type Progress = ({ kind: "working"; step: Step } | { kind: "queued"; position: number }) & {
+  /** The conversation's language, for the indicator's words (`controlLabels`). */
+  language?: MessageLanguage;
+};
 
 /**
  * The prompt as it is being written (synthesize and refine stream): `text` is the whole prompt so
@@ -182,6 +185,8 @@ export type Progress = { kind: "working"; step: Step } | { kind: "queued"; posit
 export interface PromptDraft {
   version: number;
   text: string;
+  /** The conversation's language, for the draft's heading (`controlLabels`). */
+  language?: MessageLanguage;
 }
 
 /**

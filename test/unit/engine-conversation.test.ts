@@ -249,7 +249,7 @@ describe("engine: turns", () => {
   it("reports progress: working before each call", async () => {
     const { send, progress } = await engineHarness();
     await send({ kind: "start", text: INTENT });
-    expect(progress).toEqual([{ kind: "working", step: "analyse" }]);
+    expect(progress).toEqual([{ kind: "working", step: "analyse", language: "en" }]);
   });
 });
 

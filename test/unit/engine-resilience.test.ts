@@ -158,9 +158,9 @@ describe("engine: ending and progress", () => {
     const { send, progress } = await engineHarness({ model });
     await send({ kind: "start", text: INTENT });
     expect(progress).toEqual([
-      { kind: "working", step: "analyse" },
-      { kind: "queued", position: 2 },
-      { kind: "queued", position: 1 },
+      { kind: "working", step: "analyse", language: "en" },
+      { kind: "queued", position: 2, language: "en" },
+      { kind: "queued", position: 1, language: "en" },
     ]);
   });
 });

@@ -34,7 +34,13 @@ async function run(deps: EngineDeps, request: DefaultsRequest, signal?: AbortSig
   const command = parseDefaultsCommand(request.text, deps.capabilities);
   if (command.action === "invalid")
     return [notice("defaults_usage", `${command.problem}. ${defaultsUsage(deps.capabilities)}`)];
-  if (command.action !== "show" && !request.canManage) return [notice("defaults_not_allowed", EN.defaultsNotAllowed)];
+  if (command.action !== "show" && !request.canManage)
+    return [
+      notice(
+        "defaults_not_allowed",
+        request.place.platform === "discord" ? EN.defaultsNotAllowedServer : EN.defaultsNotAllowed,
+      ),
+    ];
   const current = await deps.store.loadDefaults(scope, signal);
   if (command.action === "show")
     return [

@@ -9,7 +9,8 @@ import type { Conversation, Step } from "../conversation.js";
 import { conversationKeyString } from "../conversation.js";
 import type { ReplyBody, TurnOptions } from "../engine-api.js";
 import { isTailorError, TailorError } from "../errors.js";
-import { EN } from "../messages/catalog.js";
+import { EN, type MessageLanguage } from "../messages/catalog.js";
+import { messageLanguage } from "../messages/localize-replies.js";
 import { type CallSpec, callModel } from "../model-calls/call-model.js";
 import {
   analyseSpec,
@@ -51,7 +52,8 @@ export async function save(ctx: StepContext, conversation: Conversation): Promis
 }
 
 async function run<T>(ctx: StepContext, conversation: Conversation, step: Step, spec: CallSpec<T>): Promise<T> {
-  ctx.options.onProgress?.({ kind: "working", step }, ctx.turn);
+  const language = messageLanguage(conversation.intent);
+  ctx.options.onProgress?.({ kind: "working", step, language }, ctx.turn);
   const signal = ctx.options.signal ? AbortSignal.any([ctx.options.signal, ctx.stop.signal]) : ctx.stop.signal;
   const result = await ctx.stop.watch(() =>
     callModel(spec, {
@@ -59,9 +61,9 @@ async function run<T>(ctx: StepContext, conversation: Conversation, step: Step, 
       fairnessKey: conversationKeyString(conversation.key),
       signal,
       onQueuePosition: (position) => {
-        if (position > 0) ctx.options.onProgress?.({ kind: "queued", position }, ctx.turn);
+        if (position > 0) ctx.options.onProgress?.({ kind: "queued", position, language }, ctx.turn);
       },
-      ...(streamsPrompt(step) && ctx.options.onDraft ? { onText: draftStream(ctx, conversation) } : {}),
+      ...(streamsPrompt(step) && ctx.options.onDraft ? { onText: draftStream(ctx, conversation, language) } : {}),
     }),
   );
   conversation.modelCalls += 1;
@@ -75,7 +77,11 @@ const streamsPrompt = (step: Step): boolean => step === "synthesize" || step ===
  * Turns the model's streamed JSON into drafts of the prompt: each attempt's text is read as far as it
  * goes, and a draft goes out when the prompt grew (a retried attempt starts a new text).
  */
-function draftStream(ctx: StepContext, conversation: Conversation): (attempt: number, delta: string) => void {
+function draftStream(
+  ctx: StepContext,
+  conversation: Conversation,
+  language: MessageLanguage,
+): (attempt: number, delta: string) => void {
   const version = (conversation.versions.at(-1)?.version ?? 0) + 1;
   let current = -1;
   let text = "";
@@ -89,7 +95,7 @@ function draftStream(ctx: StepContext, conversation: Conversation): (attempt: nu
     const prompt = partialJsonString(text, "prompt");
     if (prompt === undefined || prompt === shown || prompt.trim() === "") return;
     shown = prompt;
-    ctx.options.onDraft?.({ version, text: prompt }, ctx.turn);
+    ctx.options.onDraft?.({ version, text: prompt, language }, ctx.turn);
   };
 }
 
@@ -112,7 +118,9 @@ export async function guarded(
       : isTailorError(error)
         ? error
         : new TailorError("internal", "step failed", { cause: error });
-    ctx.deps.logger.warn("step failed", { step, code: failure.code, error: failure.cause ?? failure });
+    // A user's Stop is not a fault: logged for the record, not as a warning.
+    const log = failure.code === "model.stopped" ? ctx.deps.logger.info : ctx.deps.logger.warn;
+    log.call(ctx.deps.logger, "step failed", { step, code: failure.code, error: failure.cause ?? failure });
     conversation.failedStep = { step, code: failure.code, at: ctx.now() };
     try {
       // Not under the turn's signal: when the turn was aborted (shutdown), recording the failed step

@@ -8,7 +8,7 @@ import { EN } from "../messages/catalog.js";
 import { localizeReply, messageLanguage } from "../messages/localize-replies.js";
 import { PHASE_STEP } from "./conversation-commands.js";
 import type { EngineDeps } from "./engine-deps.js";
-import { notice, notOwner } from "./engine-texts.js";
+import { notice } from "./engine-texts.js";
 import { withPolicy } from "./reply-policy.js";
 import type { StopControl } from "./stop-control.js";
 
@@ -29,7 +29,7 @@ export async function stopTurn(
   const language = messageLanguage(conversation?.intent);
   const say = (reply: Parameters<typeof withPolicy>[0]) => [localizeReply(withPolicy(reply), language)];
   if (here === "not_owner" || (conversation && conversation.owner.id !== event.user.id && !allowOthers))
-    return say(notOwner());
+    return say(notice("not_owner", EN.notOwnerStop));
   // A step in progress on the record (or a working indicator left up) may be running on another replica.
   const inProgress = conversation && (PHASE_STEP[conversation.phase] !== undefined || conversation.refs.working);
   if (!conversation || !inProgress || conversation.failedStep) return say(notice("nothing_to_stop", EN.nothingToStop));

@@ -18,6 +18,7 @@ const en = {
   tooLongMessage:
     "That message is {length} characters; the limit is {limit}. Shorten it (long material can go in later as a {{placeholder}}).",
   alreadyAnswered: "This question was already answered (or its round is over): nothing changed.",
+  notOwnerStop: "Only the person who asked can stop this conversation's work.",
   notOwner: "Only the person who asked can answer these questions.",
   cancelledEnded: "This conversation was cancelled. Start a new one with /tailor or by mentioning me.",
   askAgain: "Tell me again what you want a prompt for, and I will start from there.",
@@ -55,6 +56,7 @@ const en = {
   defaultsSet: "Defaults saved. New conversations here start with: {list}",
   defaultsCleared: "Defaults removed: new conversations here start without any.",
   defaultsNoPlace: "Defaults belong to a channel (Slack) or a server (Discord): run /tailor defaults there.",
+  defaultsNotAllowedServer: "Only members with the Manage Server permission can change this server's defaults.",
   defaultsNotAllowed: "Only workspace admins (or the people the operator listed) can change the defaults here.",
   defaultsUsage:
     "Use /tailor defaults to see them, /tailor defaults set language=German; tone=friendly to set them, /tailor defaults clear to remove them. Settings: {names}.",
@@ -79,6 +81,7 @@ const de: Messages = {
   tooLongMessage:
     "Diese Nachricht hat {length} Zeichen; die Grenze liegt bei {limit}. Kürze sie (langes Material kann später als {{placeholder}} kommen).",
   alreadyAnswered: "Diese Frage wurde schon beantwortet (oder ihre Runde ist vorbei): nichts geändert.",
+  notOwnerStop: "Nur die Person, die gefragt hat, kann die Arbeit an diesem Gespräch anhalten.",
   notOwner: "Nur die Person, die gefragt hat, kann diese Fragen beantworten.",
   cancelledEnded: "Dieses Gespräch wurde abgebrochen. Starte ein neues mit /tailor oder indem du mich erwähnst.",
   askAgain: "Sag mir noch einmal, wofür du einen Prompt brauchst, dann mache ich dort weiter.",
@@ -125,6 +128,8 @@ const de: Messages = {
   defaultsCleared: "Voreinstellungen entfernt: Neue Gespräche hier beginnen ohne.",
   defaultsNoPlace:
     "Voreinstellungen gehören zu einem Kanal (Slack) oder einem Server (Discord): Nutze /tailor defaults dort.",
+  defaultsNotAllowedServer:
+    "Nur Mitglieder mit der Berechtigung „Server verwalten“ können die Voreinstellungen dieses Servers ändern.",
   defaultsNotAllowed:
     "Nur Workspace-Admins (oder die vom Betreiber genannten Personen) können die Voreinstellungen hier ändern.",
   defaultsUsage:
@@ -147,6 +152,7 @@ const es: Messages = {
   tooLongMessage:
     "Ese mensaje tiene {length} caracteres; el límite es {limit}. Acórtalo (el material largo puede ir después como {{placeholder}}).",
   alreadyAnswered: "Esta pregunta ya tiene respuesta (o su ronda terminó): no cambió nada.",
+  notOwnerStop: "Solo la persona que preguntó puede detener el trabajo de esta conversación.",
   notOwner: "Solo la persona que preguntó puede responder estas preguntas.",
   cancelledEnded: "Esta conversación se canceló. Empieza otra con /tailor o mencionándome.",
   askAgain: "Dime otra vez para qué quieres un prompt y sigo desde ahí.",
@@ -190,6 +196,8 @@ const es: Messages = {
   defaultsCleared: "Valores predeterminados eliminados: las conversaciones nuevas aquí empiezan sin ninguno.",
   defaultsNoPlace:
     "Los valores predeterminados pertenecen a un canal (Slack) o a un servidor (Discord): usa /tailor defaults allí.",
+  defaultsNotAllowedServer:
+    "Solo los miembros con el permiso Gestionar servidor pueden cambiar los valores predeterminados de este servidor.",
   defaultsNotAllowed:
     "Solo los administradores del espacio de trabajo (o las personas que indicó el operador) pueden cambiar los valores predeterminados aquí.",
   defaultsUsage:
@@ -212,6 +220,7 @@ const fr: Messages = {
   tooLongMessage:
     "Ce message fait {length} caractères ; la limite est {limit}. Raccourcis-le (un long texte peut venir plus tard en {{placeholder}}).",
   alreadyAnswered: "Cette question a déjà une réponse (ou son tour est terminé) : rien n'a changé.",
+  notOwnerStop: "Seule la personne qui a demandé peut arrêter le travail de cette conversation.",
   notOwner: "Seule la personne qui a demandé peut répondre à ces questions.",
   cancelledEnded: "Cette conversation a été annulée. Commence-en une autre avec /tailor ou en me mentionnant.",
   askAgain: "Redis-moi pour quoi tu veux un prompt, et je reprends à partir de là.",
@@ -254,6 +263,8 @@ const fr: Messages = {
   defaultsCleared: "Valeurs par défaut supprimées : les nouvelles conversations ici démarrent sans.",
   defaultsNoPlace:
     "Les valeurs par défaut appartiennent à un canal (Slack) ou à un serveur (Discord) : utilise /tailor defaults là-bas.",
+  defaultsNotAllowedServer:
+    "Seuls les membres ayant la permission Gérer le serveur peuvent modifier les valeurs par défaut de ce serveur.",
   defaultsNotAllowed:
     "Seuls les admins de l'espace de travail (ou les personnes indiquées par l'opérateur) peuvent modifier les valeurs par défaut ici.",
   defaultsUsage:

@@ -28,6 +28,7 @@ const en = {
   repaired: "Added back what the draft left out: {values}",
   changed: "changed",
   fromDefaults: "channel default",
+  fromServerDefaults: "server default",
 };
 
 export type ControlLabelKey = keyof typeof en;
@@ -56,6 +57,7 @@ const de: ControlLabels = {
   repaired: "Wieder ergänzt, was der Entwurf ausgelassen hat: {values}",
   changed: "geändert",
   fromDefaults: "Kanal-Voreinstellung",
+  fromServerDefaults: "Server-Voreinstellung",
 };
 
 const es: ControlLabels = {
@@ -81,6 +83,7 @@ const es: ControlLabels = {
   repaired: "Se volvió a añadir lo que el borrador omitió: {values}",
   changed: "cambiado",
   fromDefaults: "predeterminado del canal",
+  fromServerDefaults: "predeterminado del servidor",
 };
 
 const fr: ControlLabels = {
@@ -106,6 +109,7 @@ const fr: ControlLabels = {
   repaired: "Ajouté à nouveau ce que le brouillon avait omis : {values}",
   changed: "modifié",
   fromDefaults: "valeur par défaut du canal",
+  fromServerDefaults: "valeur par défaut du serveur",
 };
 
 const LABELS: Readonly<Record<MessageLanguage, ControlLabels>> = { en, de, es, fr };
