@@ -12,14 +12,21 @@ const customIds = (message: OutboundMessage) =>
 describe("renderWorking", () => {
   it("says what the model does, or the queue position, always with the Stop button", () => {
     expect(renderWorking({ kind: "working", step: "analyse" }).content).toContain("Reading your request");
-    expect(renderWorking({ kind: "queued", position: 1 }).content).toContain("next in line");
-    expect(renderWorking({ kind: "queued", position: 3 }).content).toContain("number 3 in line");
+    expect(renderWorking({ kind: "queued", position: 1 }).content).toContain("you are next");
+    expect(renderWorking({ kind: "queued", position: 3 }).content).toContain("position 3 in the queue");
     for (const state of [
       { kind: "working", step: "refine" },
       { kind: "queued", position: 2 },
       { kind: "draft", version: 2, text: "Role: a tutor." },
     ] as const)
       expect(customIds(renderWorking(state))).toEqual(["tailor:stop"]);
+  });
+
+  it("speaks the conversation's language, Stop button included", () => {
+    const german = renderWorking({ kind: "draft", version: 2, text: "Rolle: Tutor.", language: "de" });
+    expect(german.content).toContain("Schreibe Prompt v2…");
+    expect(JSON.stringify(german.components)).toContain('"label":"Anhalten"');
+    expect(renderWorking({ kind: "working", step: "analyse", language: "fr" }).content).toContain("Je lis ta demande");
   });
 
   it("shows a short draft whole, fenced, with its version", () => {

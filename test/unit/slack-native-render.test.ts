@@ -149,6 +149,13 @@ describe("Stop and the streamed draft", () => {
     expect(stop?.event.kind).toBe("stop");
   });
 
+  it("the working message and the draft speak the conversation's language", () => {
+    const working = renderWorking({ kind: "queued", position: 1, language: "es" });
+    expect(working.text).toBe("Esperando al modelo: eres el siguiente…");
+    expect(JSON.stringify(working.blocks)).toContain('"text":"Detener"');
+    expect(streamOpening({ version: 3, text: "Rol", language: "de" })).toBe("_Schreibe Prompt v3…_\n\nRol");
+  });
+
   it("escapes every streamed piece and the fallback draft, and the fallback keeps Stop on the working message", () => {
     expect(streamOpening({ version: 2, text: `Hi ${PINGS}` })).toBe(
       "_Writing prompt v2…_\n\nHi &lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt;",

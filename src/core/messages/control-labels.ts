@@ -14,7 +14,7 @@ const en = {
   retry: "Retry",
   stop: "Stop",
   working: "Working on it…",
-  queued: "Waiting for the model: {position} ahead of you.",
+  queued: "Waiting for the model: position {position} in the queue…",
   writing: "Writing prompt v{version}…",
   answerAll: "Answer all",
   submit: "Submit answers",
@@ -29,6 +29,14 @@ const en = {
   changed: "changed",
   fromDefaults: "channel default",
   fromServerDefaults: "server default",
+  next: "Waiting for the model: you are next…",
+  stepAnalyse: "Reading your request…",
+  stepIntegrate: "Going through your answers…",
+  stepSynthesize: "Writing the prompt…",
+  stepRefine: "Writing the next version…",
+  answerAllTitle: "Answer all questions",
+  ownWordsField: "Or in your own words",
+  writingStatus: "Writing your prompt…",
 };
 
 export type ControlLabelKey = keyof typeof en;
@@ -43,7 +51,7 @@ const de: ControlLabels = {
   retry: "Wiederholen",
   stop: "Anhalten",
   working: "Ich arbeite daran…",
-  queued: "Warte auf das Modell: {position} vor dir.",
+  queued: "Warte auf das Modell: Platz {position} in der Warteschlange…",
   writing: "Schreibe Prompt v{version}…",
   answerAll: "Alle beantworten",
   submit: "Antworten senden",
@@ -58,6 +66,14 @@ const de: ControlLabels = {
   changed: "geändert",
   fromDefaults: "Kanal-Voreinstellung",
   fromServerDefaults: "Server-Voreinstellung",
+  next: "Warte auf das Modell: du bist als Nächstes dran…",
+  stepAnalyse: "Ich lese deine Anfrage…",
+  stepIntegrate: "Ich gehe deine Antworten durch…",
+  stepSynthesize: "Ich schreibe den Prompt…",
+  stepRefine: "Ich schreibe die nächste Version…",
+  answerAllTitle: "Alle Fragen beantworten",
+  ownWordsField: "Oder in eigenen Worten",
+  writingStatus: "Ich schreibe deinen Prompt…",
 };
 
 const es: ControlLabels = {
@@ -69,7 +85,7 @@ const es: ControlLabels = {
   retry: "Reintentar",
   stop: "Detener",
   working: "Trabajando en ello…",
-  queued: "Esperando al modelo: {position} por delante.",
+  queued: "Esperando al modelo: puesto {position} en la cola…",
   writing: "Escribiendo el prompt v{version}…",
   answerAll: "Responder todo",
   submit: "Enviar respuestas",
@@ -84,6 +100,14 @@ const es: ControlLabels = {
   changed: "cambiado",
   fromDefaults: "predeterminado del canal",
   fromServerDefaults: "predeterminado del servidor",
+  next: "Esperando al modelo: eres el siguiente…",
+  stepAnalyse: "Leyendo tu petición…",
+  stepIntegrate: "Revisando tus respuestas…",
+  stepSynthesize: "Escribiendo el prompt…",
+  stepRefine: "Escribiendo la siguiente versión…",
+  answerAllTitle: "Responder todas las preguntas",
+  ownWordsField: "O con tus palabras",
+  writingStatus: "Escribiendo tu prompt…",
 };
 
 const fr: ControlLabels = {
@@ -95,7 +119,7 @@ const fr: ControlLabels = {
   retry: "Relancer",
   stop: "Arrêter",
   working: "Je m'en occupe…",
-  queued: "En attente du modèle : {position} avant toi.",
+  queued: "En attente du modèle : position {position} dans la file…",
   writing: "Écriture du prompt v{version}…",
   answerAll: "Tout répondre",
   submit: "Envoyer les réponses",
@@ -110,6 +134,14 @@ const fr: ControlLabels = {
   changed: "modifié",
   fromDefaults: "valeur par défaut du canal",
   fromServerDefaults: "valeur par défaut du serveur",
+  next: "En attente du modèle : tu es le prochain…",
+  stepAnalyse: "Je lis ta demande…",
+  stepIntegrate: "Je parcours tes réponses…",
+  stepSynthesize: "J'écris le prompt…",
+  stepRefine: "J'écris la version suivante…",
+  answerAllTitle: "Répondre à toutes les questions",
+  ownWordsField: "Ou avec tes mots",
+  writingStatus: "J'écris ton prompt…",
 };
 
 const LABELS: Readonly<Record<MessageLanguage, ControlLabels>> = { en, de, es, fr };

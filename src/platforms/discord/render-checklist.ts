@@ -39,7 +39,7 @@ export function renderChecklist(view: ChecklistView): APIEmbed {
       .filter((item) => item.status === status)
       .map(
         (item) =>
-          `• ${name(item)}${item.value ? `: ${value(item.value)}` : ""}${item.source === "default" ? " *(server default)*" : ""}`,
+          `• ${name(item)}${item.value ? `: ${value(item.value)}` : ""}${item.source === "default" ? ` *(${labels.fromServerDefaults})*` : ""}`,
       );
   const open = checklist.filter((item) => item.status === "open").map(name);
   const changed = checklist.some((item) => item.changed);

@@ -10,47 +10,59 @@ import {
   ComponentType,
 } from "discord.js";
 import type { Step } from "../../core/conversation.js";
+import { fill, type MessageLanguage } from "../../core/messages/catalog.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { CUSTOM_IDS } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import type { OutboundMessage } from "./outbound-message.js";
 import { escapeFences, fenced, fenceOverhead } from "./split-prompt.js";
 
-export type WorkingState =
+export type WorkingState = (
   | { kind: "working"; step: Step }
   | { kind: "queued"; position: number }
   /** The prompt so far (the whole text, not a delta). */
-  | { kind: "draft"; version: number; text: string };
+  | { kind: "draft"; version: number; text: string }
+) & {
+  /** The conversation's language, for the indicator's words. */
+  language?: MessageLanguage;
+};
 
-const STEP_TEXT: Record<Step, string> = {
-  analyse: "⏳ Reading your request…",
-  integrate: "⏳ Going through your answers…",
-  synthesize: "✍️ Writing the prompt…",
-  refine: "✍️ Writing the next version…",
+const STEP_TEXT: Record<Step, (labels: ControlLabels) => string> = {
+  analyse: (labels) => `⏳ ${labels.stepAnalyse}`,
+  integrate: (labels) => `⏳ ${labels.stepIntegrate}`,
+  synthesize: (labels) => `✍️ ${labels.stepSynthesize}`,
+  refine: (labels) => `✍️ ${labels.stepRefine}`,
 };
 
 const LANGUAGE = "md";
 /** Shown at the top of a draft whose beginning no longer fits: the newest text matters most. */
 const CUT_MARK = "…";
 
-export const STOP_ROW: APIActionRowComponent<APIComponentInMessageActionRow> = {
+export const stopRow = (language?: MessageLanguage): APIActionRowComponent<APIComponentInMessageActionRow> => ({
   type: ComponentType.ActionRow,
-  components: [{ type: ComponentType.Button, style: ButtonStyle.Danger, custom_id: CUSTOM_IDS.stop, label: "Stop" }],
-};
+  components: [
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Danger,
+      custom_id: CUSTOM_IDS.stop,
+      label: controlLabels(language).stop,
+    },
+  ],
+});
 
 export function renderWorking(state: WorkingState): OutboundMessage {
-  return { content: workingText(state), components: [STOP_ROW] };
+  return { content: workingText(state), components: [stopRow(state.language)] };
 }
 
 function workingText(state: WorkingState): string {
+  const labels = controlLabels(state.language);
   switch (state.kind) {
     case "working":
-      return STEP_TEXT[state.step];
+      return STEP_TEXT[state.step](labels);
     case "queued":
-      return state.position === 1
-        ? "⏳ The model is busy: you are next in line."
-        : `⏳ The model is busy: you are number ${state.position} in line.`;
+      return `⏳ ${state.position === 1 ? labels.next : fill(labels.queued, { position: state.position })}`;
     case "draft": {
-      const header = `✍️ **Writing prompt v${state.version}…**`;
+      const header = `✍️ **${fill(labels.writing, { version: state.version })}**`;
       const budget = DISCORD_LIMITS.messageContent - header.length - 1 - fenceOverhead(LANGUAGE);
       return `${header}\n${fenced(tail(escapeFences(state.text).text, budget), LANGUAGE)}`;
     }

@@ -65,7 +65,7 @@ export async function runTurn(context: TurnContext, event: InboundEvent, place: 
       onProgress: (progress, io) => {
         if (progress.kind === "working" || progress.position > 0) working.update(progress, io);
       },
-      onDraft: (draft, io) => working.update({ kind: "draft", version: draft.version, text: draft.text }, io),
+      onDraft: (draft, io) => working.update({ kind: "draft", ...draft }, io),
       deliver: async (replies, io) => {
         delivered = true;
         typing?.stop();

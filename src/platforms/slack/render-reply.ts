@@ -3,6 +3,7 @@
  * or in the renderers this calls; no message exceeds the limits in `slack-limits.ts`.
  */
 import type { EngineReply, Progress } from "../../core/engine-api.js";
+import { fill, type MessageLanguage } from "../../core/messages/catalog.js";
 import { controlLabels } from "../../core/messages/control-labels.js";
 import { escapeMrkdwn, quoteMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { renderPrompt } from "./render-prompt.js";
@@ -33,19 +34,20 @@ export function renderError(text: string, retry: boolean, retryLabel = controlLa
 
 /** What the model is doing, in words (the working message and the assistant thread's status line). */
 export function progressText(progress: Progress): string {
-  return progress.kind === "queued" && progress.position > 0
-    ? `Waiting for the model: ${progress.position === 1 ? "you are next" : `position ${progress.position} in the queue`}…`
-    : "Working on it…";
+  const labels = controlLabels(progress.language);
+  if (progress.kind !== "queued" || progress.position <= 0) return labels.working;
+  return progress.position === 1 ? labels.next : fill(labels.queued, { position: progress.position });
 }
 
 /** The "working" message: what the model is doing and a Stop button (the message goes when the turn ends). */
 export function renderWorking(progress: Progress): SlackMessage {
   const text = progressText(progress);
-  return message(text, [context(`:hourglass_flowing_sand: ${text}`), stopControls()]);
+  return message(text, [context(`:hourglass_flowing_sand: ${text}`), stopControls(progress.language)]);
 }
 
 /** The Stop button of a turn in progress (the engine lets only the owner stop it). */
-export const stopControls = (): Block => actions(WORKING_BLOCK_ID, [button(STOP_ACTION_ID, "Stop", "stop", "danger")]);
+export const stopControls = (language?: MessageLanguage): Block =>
+  actions(WORKING_BLOCK_ID, [button(STOP_ACTION_ID, controlLabels(language).stop, "stop", "danger")]);
 
 /** The root message of a `/tailor` conversation: its owner (the only mention the bot makes) and the intent. */
 export function renderRoot(ownerId: string, intent: string): SlackMessage {

@@ -8,6 +8,7 @@
  */
 
 import { type EngineReply, type Progress, type PromptDraft, REF_NAMES, type TurnIo } from "../../core/engine-api.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import type { Logger } from "../../core/ports.js";
 import { DraftStream } from "./draft-stream.js";
 import { progressText, renderReply, renderWorking } from "./render-reply.js";
@@ -70,7 +71,7 @@ export class SlackTurn {
         this.options.logger ?? this.poster.logger,
         this.options.draftIntervalMs,
       );
-      this.showStatus("Writing your prompt…");
+      this.showStatus(controlLabels(draft.language).writingStatus);
     }
     this.draft.push(draft);
   };
