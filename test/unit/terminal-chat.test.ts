@@ -57,6 +57,14 @@ describe("terminal chat", () => {
     expect(model.calls.map((c) => c.call)).toEqual(["analyse", "synthesize"]);
   });
 
+  it("a refinement says what changed from the previous version and marks the capabilities it changed", async () => {
+    const { stdout } = await chat(["write a cold email to an investor", "1 2", "make the tone Formal"]);
+    const [v1, v2] = versions(stdout);
+    expect(v2?.version).toBe(2);
+    expect(v1?.text).not.toContain("Refined: make the tone Formal");
+    expect(stdout).toContain("What changed from v1:\n  + - Refined: make the tone Formal");
+  });
+
   it("a single number answers the first open question, the next number the one left", async () => {
     const { stdout } = await chat(["write a cold email to an investor", "3", "1"]);
     expect(stdout).toContain("Q1. Who will read it? -> My team\nQ2. Which tone fits?\n  1) Formal");

@@ -2,7 +2,7 @@
  * Plain-text rendering of engine replies for the terminal chat. stdout carries only the
  * conversation: each prompt version sits between `--- prompt vN ---` and `--- end ---`.
  */
-import type { ChecklistItem, EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
+import type { ChecklistItem, DiffLine, EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
 
 export type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
 
@@ -31,6 +31,7 @@ export function renderPromptTrailer(reply: PromptReply): string {
   if (reply.assumptions.length)
     lines.push("Assumptions (say so to correct one):", ...reply.assumptions.map((a) => `  - ${a}`));
   if (reply.repaired.length) lines.push(`Added back to the prompt: ${reply.repaired.join("; ")}`);
+  if (reply.changes) lines.push(...renderChanges(reply.version, reply.changes));
   lines.push('Type a refinement ("shorter", "for a 5th grader"), or new, forget, help.');
   return lines.join("\n");
 }
@@ -40,9 +41,18 @@ function renderChecklist(items: readonly ChecklistItem[]): string[] {
   const valued = (status: ChecklistItem["status"]) =>
     items
       .filter((i) => i.status === status)
-      .map((i) => `  [${status}] ${i.capability}${i.value ? `: ${i.value}` : ""}`);
+      .map((i) => `  [${status}] ${i.capability}${i.value ? `: ${i.value}` : ""}${marks(i)}`);
   const open = items.filter((i) => i.status === "open").map((i) => i.capability);
   return [...valued("pinned"), ...valued("assumed"), ...(open.length ? [`  [open] ${open.join(", ")}`] : [])];
+}
+
+const marks = (item: ChecklistItem): string =>
+  `${item.source === "default" ? " (channel default)" : ""}${item.changed ? " (changed)" : ""}`;
+
+/** What a refinement changed, line by line: `+` added, `-` removed. */
+function renderChanges(version: number, changes: readonly DiffLine[]): string[] {
+  if (changes.length === 0) return [`Nothing changed from v${version - 1}.`];
+  return [`What changed from v${version - 1}:`, ...changes.map((c) => `  ${c.op === "added" ? "+" : "-"} ${c.text}`)];
 }
 
 function renderQuestions(intro: string, questions: readonly QuestionView[], closed: boolean): string {
