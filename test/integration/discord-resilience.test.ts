@@ -193,7 +193,7 @@ describe("Discord resilience", () => {
       mentionBot: true,
     });
     const queued = await standin.waitFor("the queue position", () =>
-      botMessagesIn(standin, mention.id).find((m) => m.content.includes("number 2 in line")),
+      botMessagesIn(standin, mention.id).find((m) => m.content.includes("position 2 in the queue")),
     );
     expect(standin.calls.some((c) => c.method === "POST" && c.path === `/channels/${mention.id}/typing`)).toBe(true);
     expect(controlsOf(queued).map((c) => c.customId)).toEqual(["tailor:stop"]);
