@@ -7,7 +7,7 @@ import { z } from "zod";
 import { type CapabilityId, capabilityIdSchema } from "../conversation.js";
 import type { DomainGuide, LibraryContext } from "./call-inputs.js";
 import type { CallSpec } from "./call-model.js";
-import { findVerbatim, uniqueNonEmpty } from "./clean-text.js";
+import { findVerbatim, normalize, uniqueNonEmpty } from "./clean-text.js";
 import { arr, capabilityEnum, capabilityValueItem, obj, questionItem, str } from "./schema-parts.js";
 import { type Detail, sharedSystem } from "./shared-system.js";
 import { isInstructionToBot } from "./user-text-kind.js";
@@ -75,7 +75,8 @@ export function analyseValidator(intent: string, domainIds: readonly string[] = 
       const pinnedIds = new Set(pinned.map((p) => p.capability));
       const assumed = [...paraphrased, ...answer.assumed]
         .map((a) => ({ capability: a.capability, value: a.value.trim() }))
-        .filter((a) => a.value && !pinnedIds.has(a.capability) && !isInstructionToBot(a.value));
+        .filter((a) => a.value && !pinnedIds.has(a.capability) && !isInstructionToBot(a.value))
+        .filter((a) => !copiedFromExamples(a.value, intent));
       const domain = answer.domain.trim();
       return {
         domain: known.size === 0 || known.has(domain) ? domain : OTHER_DOMAIN,
@@ -100,6 +101,18 @@ const EXAMPLES = `Example (vague): <intent>email to my boss</intent>
 {"domain":"email","pinned":[],"assumed":[{"capability":"tone","value":"polite and professional"}],"questions":[{"capability":"goal","question":"What should the email achieve?","options":["Ask for time off","Give a status update","Raise a problem"]},{"capability":"length","question":"How long should it be?","options":["3-4 sentences","Two short paragraphs"]}]}
 Example (specific): <intent>3-day beginner workout plan, no equipment, for my dad who is 60</intent>
 {"domain":"fitness_plan","pinned":[{"capability":"length","quote":"3-day"},{"capability":"audience","quote":"for my dad who is 60"},{"capability":"avoid","quote":"no equipment"},{"capability":"audience","quote":"beginner"}],"assumed":[{"capability":"format","value":"day-by-day table"}],"questions":[]}`;
+
+/**
+ * A small model tends to copy the worked example's facts ("for my dad who is 60" as the audience of
+ * an investor email). The specific example's user facts are never an assumption about another intent:
+ * a value that is one of them, and is not in the intent, is dropped.
+ */
+const EXAMPLE_FACTS = ["3-day", "dad who is 60", "no equipment"].map(normalize);
+
+function copiedFromExamples(value: string, intent: string): boolean {
+  const wanted = normalize(value).replace(/[.!]$/, "");
+  return EXAMPLE_FACTS.some((fact) => wanted === fact || wanted.includes(fact)) && !normalize(intent).includes(wanted);
+}
 
 export function analyseCall(input: {
   intent: string;
