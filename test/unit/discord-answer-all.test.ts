@@ -56,7 +56,9 @@ describe("Answer all", () => {
       component: "button",
       rows,
     });
-    expect(opened).toEqual({ action: "open-modal", modal: { kind: "answer-all" } });
+    expect(opened).toMatchObject({ action: "open-modal", modal: { kind: "answer-all" } });
+    // Claimed like any click: a replayed click opens no second modal.
+    expect(opened).toHaveProperty("claim.eventId");
   });
 
   it("opens one modal: a select per open question with its options, a text input without options, and own words", () => {

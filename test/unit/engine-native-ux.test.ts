@@ -238,3 +238,54 @@ describe("engine: answering a round in one form", () => {
     expect(model.calls.map((c) => c.call)).toEqual(["analyse", "integrate", "synthesize"]);
   });
 });
+
+describe("engine: a turn cut off by a restart", () => {
+  it("an integrate cut off before its round was closed: the next turn closes the round, and words sent again count once", async () => {
+    const { send, store, load, model } = await engineHarness();
+    const [audience] = only(await send({ kind: "start", text: INTENT }), "questions").questions;
+    // What a replica killed inside integrate leaves: the answer recorded, the round's message still live.
+    const cut = await load();
+    cut.phase = "integrating";
+    for (const q of cut.questions) {
+      q.answer = "for angel investors";
+      q.answeredBy = "text";
+    }
+    cut.pending = ["for angel investors"];
+    cut.refs = { questions: "msg-1", questionsRound: "1" };
+    await store.save(cut);
+
+    const replies = await send({ kind: "message", text: "for angel investors", mayStart: false });
+    const [closed] = replies;
+    expect(closed).toMatchObject({ kind: "questions", closed: true, closesRound: true });
+    expect(closed?.kind === "questions" && closed.questions[0]).toMatchObject({
+      id: audience?.id,
+      answer: "for angel investors",
+    });
+    only(replies, "prompt");
+    expect(model.callsOf("integrate")[0]?.user.match(/for angel investors/g)).toHaveLength(1);
+    expect((await load()).pending).toEqual([]);
+  });
+
+  it("a refinement cut off by a restart and sent again is asked for once", async () => {
+    const { send, store, load } = await engineHarness();
+    await send({ kind: "start", text: INTENT });
+    await send({ kind: "skip" });
+    const cut = await load();
+    cut.pending = ["make it shorter"];
+    await store.save(cut);
+    const v2 = only(await send({ kind: "message", text: "make it shorter", mayStart: false }), "prompt");
+    expect(v2.request).toBe("make it shorter");
+  });
+
+  it("an integrate that failed and was closed already does not close its round twice", async () => {
+    const { send, load, store } = await engineHarness();
+    await send({ kind: "start", text: INTENT });
+    const failed = await load();
+    failed.phase = "integrating";
+    failed.failedStep = { step: "integrate", code: "model.failed", at: failed.updatedAt };
+    failed.refs = {};
+    await store.save(failed);
+    const replies = await send({ kind: "retry" });
+    expect(replies.some((r) => r.kind === "questions" && r.closed)).toBe(false);
+  });
+});

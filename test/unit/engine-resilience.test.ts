@@ -177,12 +177,19 @@ describe("engine: retry typed as a message", () => {
     expect(model.callsOf("synthesize").at(-1)?.user).toContain("<request>\nshorter\n</request>");
   });
 
-  it("with nothing failed, retry is just text (here: a refinement)", async () => {
+  it("with nothing failed, typed retry shows the last reply again (its replica may have died before showing it)", async () => {
     const model = new FakeModel();
     const { send } = await engineHarness({ model });
     await send({ kind: "start", text: INTENT });
+    const again = await send({ kind: "message", text: "retry", mayStart: false });
+    expect(again[0]).toMatchObject({ code: "nothing_to_retry", visibility: "private" });
+    // Not taken as the answer to the questions: they are shown again, still open.
+    expect(only(again, "questions").questions.every((q) => q.answer === undefined)).toBe(true);
     await send({ kind: "skip" });
-    expect(only(await send({ kind: "message", text: "retry", mayStart: false }), "prompt").version).toBe(2);
+    const calls = model.calls.length;
+    const shown = await send({ kind: "message", text: "retry", mayStart: false });
+    expect(only(shown, "prompt").version).toBe(1);
+    expect(model.calls.length).toBe(calls);
   });
 });
 

@@ -42,7 +42,7 @@ export async function message(
     return analyse(ctx, conversation);
   }
   if (interrupted === "synthesize" && conversation.versions.length === 0) {
-    conversation.pending.push(trimmed);
+    addPending(conversation, trimmed);
     return synthesize(ctx, conversation);
   }
   if (conversation.phase === "asking" || interrupted === "integrate") {
@@ -51,12 +51,20 @@ export async function message(
       q.answer = trimmed;
       q.answeredBy = "text";
     }
-    conversation.pending.push(trimmed);
+    addPending(conversation, trimmed);
     return integrate(ctx, conversation);
   }
   // After the prompt: a refinement (or a correction of an assumption) is a new version.
-  conversation.pending.push(trimmed);
+  addPending(conversation, trimmed);
   return refine(ctx, conversation);
+}
+
+/**
+ * Keeps what the owner wrote for the next model call. The same words sent again (after a stall, or a
+ * retry of the platform) are kept once: the prompt would otherwise carry them twice.
+ */
+function addPending(conversation: Conversation, text: string): void {
+  if (!conversation.pending.includes(text)) conversation.pending.push(text);
 }
 
 export async function answer(ctx: StepContext, event: InboundEvent, conversation: Conversation): Promise<ReplyBody[]> {

@@ -4,7 +4,7 @@
  * of the round's questions message, so no control of a finished round stays live.
  */
 import type { Conversation, Question } from "../conversation.js";
-import type { ReplyBody } from "../engine-api.js";
+import { REF_NAMES, type ReplyBody } from "../engine-api.js";
 
 export interface OpenRound {
   /** Identifies the conversation (a `new` one in the same thread starts another). */
@@ -15,7 +15,14 @@ export interface OpenRound {
 }
 
 export function openRoundOf(conversation: Conversation): OpenRound | undefined {
-  if (conversation.phase !== "asking" || conversation.questions.length === 0) return undefined;
+  if (conversation.questions.length === 0) return undefined;
+  // An integrate step cut off by a restart: the round's message (still named in the refs) kept its
+  // controls, and whatever ends this turn closes it.
+  const interrupted =
+    conversation.phase === "integrating" &&
+    conversation.refs[REF_NAMES.questions] !== undefined &&
+    conversation.refs[REF_NAMES.questionsRound] === String(conversation.round);
+  if (conversation.phase !== "asking" && !interrupted) return undefined;
   return {
     createdAt: conversation.createdAt,
     round: conversation.round,

@@ -20,6 +20,7 @@ import { localizeReply, messageLanguage } from "../messages/localize-replies.js"
 import { answer, message, slotEdit } from "./answer-turns.js";
 import { closedRound, openRoundOf } from "./closed-round.js";
 import { awaitIntent, gone, retry, retryableStep, skip, start, typed } from "./conversation-commands.js";
+import { promptReply, questionsReply } from "./conversation-state.js";
 import { defaultsCommand } from "./defaults-command.js";
 import { DEFAULT_LIMITS, type EngineDeps } from "./engine-deps.js";
 import { HELP_TEXT, notice, notOwner, typedWord } from "./engine-texts.js";
@@ -170,6 +171,14 @@ async function turnBodies(
 const textOf = (event: InboundEvent): string | undefined =>
   event.kind === "start" || event.kind === "message" ? event.text : undefined;
 
+function nothingToRetry(conversation: Conversation, capabilities: EngineDeps["capabilities"]): ReplyBody[] {
+  const said = notice("nothing_to_retry", EN.nothingToRetry);
+  if (conversation.phase === "asking" && conversation.questions.length > 0) return [said, questionsReply(conversation)];
+  if (conversation.phase === "done" && conversation.versions.length > 0)
+    return [said, promptReply(conversation, capabilities)];
+  return [said];
+}
+
 const isRetryWord = (text: string): boolean => /^(retry|try again)[.!]?$/i.test(text.trim());
 
 const asRetry = (event: InboundEvent): InboundEvent =>
@@ -197,7 +206,11 @@ async function dispatch(
         if (word) return [notice("ended", EN.noConversationYet)];
         return start(ctx, event, event.text);
       }
-      return word ? typed(ctx, conversation, word) : message(ctx, event, conversation, event.text);
+      if (word) return typed(ctx, conversation, word);
+      // "retry" with nothing to retry is not a request to tailor: the user may not have seen the last
+      // reply (its replica died before showing it), so it is shown again.
+      if (isRetryWord(event.text)) return nothingToRetry(conversation, ctx.deps.capabilities);
+      return message(ctx, event, conversation, event.text);
     }
     case "answer":
     case "answers":

@@ -45,7 +45,14 @@ export async function handleComponent(
     context.logger.debug("component ignored", { customId: interaction.customId, reason: normalized.reason });
     return;
   }
+  const refuse = async (replies: EngineReply[]) => {
+    const [first] = replies.flatMap(renderReply);
+    if (first)
+      await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  };
   if (normalized.action === "open-modal") {
+    // One replica opens it: the same click delivered twice (a gateway replay) is claimed once.
+    if (!(await claimFirst(context, normalized.claim, refuse))) return;
     const modal = modalFor(normalized.modal, source);
     if (modal) await interaction.showModal(modal);
     else
@@ -57,11 +64,6 @@ export async function handleComponent(
     return;
   }
 
-  const refuse = async (replies: EngineReply[]) => {
-    const [first] = replies.flatMap(renderReply);
-    if (first)
-      await interaction.reply({ content: first.content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-  };
   if (!(await claimFirst(context, normalized.claim, refuse))) return;
   await interaction.deferUpdate();
   const replier = new Replier({ channel: interaction.channel, interaction });

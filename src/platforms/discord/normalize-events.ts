@@ -148,20 +148,21 @@ export type ModalToOpen =
 
 export type NormalizedComponent =
   | { action: "ignore"; reason: string }
-  | { action: "open-modal"; modal: ModalToOpen }
+  /** Claimed like a turn, so a click delivered to two replicas opens one modal. */
+  | { action: "open-modal"; claim: ClaimRequest; modal: ModalToOpen }
   | { action: "turn"; claim: ClaimRequest; event: InboundEvent };
 
 export function normalizeComponent(facts: ComponentFacts): NormalizedComponent {
   const parsed = parseCustomId(facts.customId, facts.component);
   if (!parsed || parsed.kind === "modal" || parsed.kind === "answer-all-modal" || parsed.kind === "slot-modal")
     return { action: "ignore", reason: "not one of our controls" };
-  if (parsed.kind === "other") return { action: "open-modal", modal: { kind: "own-words" } };
-  if (parsed.kind === "answer-all") return { action: "open-modal", modal: { kind: "answer-all" } };
+  const eventId = interactionEventId(facts.interactionId);
+  const claim = claimOf(eventId, facts.place, facts.user, false);
+  if (parsed.kind === "other") return { action: "open-modal", claim, modal: { kind: "own-words" } };
+  if (parsed.kind === "answer-all") return { action: "open-modal", claim, modal: { kind: "answer-all" } };
   const key = keyOfPlace(facts.place);
   if (!key) return { action: "ignore", reason: "thread without a parent" };
-  const eventId = interactionEventId(facts.interactionId);
   const base = { eventId, key, user: facts.user, direct: isDirect(facts.place) };
-  const claim = claimOf(eventId, facts.place, facts.user, false);
   if (parsed.kind === "skip" || parsed.kind === "retry" || parsed.kind === "stop")
     return { action: "turn", claim, event: { ...base, kind: parsed.kind } };
   if (parsed.kind === "slot") {
@@ -172,7 +173,7 @@ export function normalizeComponent(facts: ComponentFacts): NormalizedComponent {
       .find((o) => o.value === value);
     const choice = value === undefined ? undefined : parseSlotChoice(value, option);
     if (!choice) return { action: "ignore", reason: "slot menu without a readable choice" };
-    if (choice.kind === "other") return { action: "open-modal", modal: { kind: "slot", choice } };
+    if (choice.kind === "other") return { action: "open-modal", claim, modal: { kind: "slot", choice } };
     return {
       action: "turn",
       claim,

@@ -58,18 +58,28 @@ export async function runTurn(context: TurnContext, event: InboundEvent, place: 
   const typing = place.typing === false ? undefined : startTypingOn(replier, logger);
   const working = new WorkingMessage(replier, logger);
   let delivered = false;
+  // The indicator a turn whose process died left behind, read before this turn's own replaces its ref.
+  let deadTurns: { working: string | undefined } | undefined;
+  const leftBehind = (io: TurnIo) => {
+    deadTurns ??= { working: io.refs[REF_NAMES.working] };
+  };
   try {
     const replies = await context.engine.handle(event, {
       claimed: true,
       signal: context.signal,
       onProgress: (progress, io) => {
+        leftBehind(io);
         if (progress.kind === "working" || progress.position > 0) working.update(progress, io);
       },
-      onDraft: (draft, io) => working.update({ kind: "draft", ...draft }, io),
+      onDraft: (draft, io) => {
+        leftBehind(io);
+        working.update({ kind: "draft", ...draft }, io);
+      },
       deliver: async (replies, io) => {
+        leftBehind(io);
         delivered = true;
         typing?.stop();
-        await deliver(replies, io, place, event, await working.finish(), logger);
+        await deliver(replies, io, place, event, await working.finish(), deadTurns?.working, logger);
       },
     });
     // Replies returned without `deliver` (none is lost if the engine answers an event outside a turn).
@@ -93,6 +103,7 @@ async function deliver(
   place: TurnPlace,
   event: InboundEvent,
   workingId: string | undefined,
+  stale: string | undefined,
   logger: Logger,
 ): Promise<void> {
   const { replier } = place;
@@ -100,9 +111,8 @@ async function deliver(
     work().catch((error: unknown) => logger.warn(`could not ${what}`, { error }));
 
   // An indicator left by a process that died goes away.
-  const stale = io.refs[REF_NAMES.working];
   if (stale && stale !== workingId) await attempt("remove a stale working indicator", () => replier.deleteById(stale));
-  if (stale || workingId) await io.setRefs({ [REF_NAMES.working]: undefined });
+  if (stale || workingId || io.refs[REF_NAMES.working]) await io.setRefs({ [REF_NAMES.working]: undefined });
   // The indicator becomes the first public message (an owed deferred reply is filled first instead).
   let spare = replier.owesDeferredReply ? undefined : workingId;
   const post = async (message: OutboundMessage): Promise<string> => {
