@@ -26,3 +26,13 @@ describe("control labels follow the conversation's language", () => {
     expect(controlLabels(undefined)).toBe(controlLabels("en"));
   });
 });
+
+describe("the language of a clicked control", () => {
+  it("is read back from its labels, so what the click opens speaks it too", async () => {
+    const { languageOfLabels } = await import("../../src/core/messages/control-labels.js");
+    expect(languageOfLabels([controlLabels("de").skip, "Investors"])).toBe("de");
+    expect(languageOfLabels(["Investors", controlLabels("fr").answerAll])).toBe("fr");
+    expect(languageOfLabels([controlLabels("en").skip])).toBe("en");
+    expect(languageOfLabels([])).toBe("en");
+  });
+});

@@ -2,6 +2,7 @@ import { ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { withPolicy } from "../../src/core/engine/reply-policy.js";
 import type { EngineReply, QuestionView } from "../../src/core/engine-api.js";
+import { controlLabels } from "../../src/core/messages/control-labels.js";
 import { answersOf, buildAnswerAllModal } from "../../src/platforms/discord/answer-all-modal.js";
 import { DISCORD_LIMITS } from "../../src/platforms/discord/discord-limits.js";
 import { normalizeComponent, normalizeModal } from "../../src/platforms/discord/normalize-events.js";
@@ -59,6 +60,12 @@ describe("Answer all", () => {
     expect(opened).toMatchObject({ action: "open-modal", modal: { kind: "answer-all" } });
     // Claimed like any click: a replayed click opens no second modal.
     expect(opened).toHaveProperty("claim.eventId");
+  });
+
+  it("speaks the conversation's language", () => {
+    const modal = buildAnswerAllModal(round, rows, controlLabels("es"));
+    expect(modal.title).toBe("Responder todas las preguntas");
+    expect(JSON.stringify(modal.components)).toContain("O con tus palabras");
   });
 
   it("opens one modal: a select per open question with its options, a text input without options, and own words", () => {

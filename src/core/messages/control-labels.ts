@@ -3,7 +3,7 @@
  * the catalog's languages. Adapters write a reply's controls in `reply.language`, so a conversation in
  * German gets German buttons. The type makes a missing label a compile error. `{name}` is a value.
  */
-import type { MessageLanguage } from "./catalog.js";
+import { MESSAGE_LANGUAGES, type MessageLanguage } from "./catalog.js";
 
 const en = {
   skip: "Skip: write the prompt now",
@@ -148,3 +148,16 @@ const LABELS: Readonly<Record<MessageLanguage, ControlLabels>> = { en, de, es, f
 
 /** The control labels for a reply's language (English when the reply says none). */
 export const controlLabels = (language: MessageLanguage | undefined): ControlLabels => LABELS[language ?? "en"];
+
+/**
+ * The language a control was labelled in, from the labels a platform gives back with a click, so
+ * what the click opens (a modal) speaks the conversation's language too. English when none tells.
+ */
+export function languageOfLabels(labels: readonly string[]): MessageLanguage {
+  const english = new Set(Object.values(LABELS.en));
+  for (const language of MESSAGE_LANGUAGES) {
+    const own = Object.values(LABELS[language]).filter((label) => !english.has(label));
+    if (labels.some((label) => own.includes(label))) return language;
+  }
+  return "en";
+}

@@ -8,7 +8,9 @@
  * pick, they are added to each answer ("Formal — keep it short") for the integrate call to sort out.
  * @see https://discord.com/developers/docs/components/reference#label
  */
+
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from "discord.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { CUSTOM_IDS, fitsCustomId } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import type { ActionRow } from "./message-view.js";
@@ -26,11 +28,12 @@ const shownQuestions = (round: RoundOnMessage) =>
 export function buildAnswerAllModal(
   round: RoundOnMessage,
   rows: readonly ActionRow[],
+  labels: ControlLabels = controlLabels("en"),
 ): APIModalInteractionResponseCallbackData {
   const questions = shownQuestions(round);
   return {
     custom_id: CUSTOM_IDS.answerAllModal(round.round),
-    title: truncate("Answer all questions", DISCORD_LIMITS.modalTitle),
+    title: truncate(labels.answerAllTitle, DISCORD_LIMITS.modalTitle),
     components: [
       ...questions.map((question, index) => {
         const options = optionsOf(rows, question.id);
@@ -46,7 +49,7 @@ export function buildAnswerAllModal(
               ? {
                   type: ComponentType.StringSelect as const,
                   custom_id: question.id,
-                  placeholder: "Pick one, or use your own words below",
+                  placeholder: truncate(labels.pickOne, DISCORD_LIMITS.selectPlaceholder),
                   options: options.map((option, value) => ({
                     label: truncate(option, DISCORD_LIMITS.selectOptionLabel),
                     value: String(value),
@@ -66,8 +69,7 @@ export function buildAnswerAllModal(
       }),
       {
         type: ComponentType.Label,
-        label: "Or in your own words",
-        description: "Answers every question you leave without a pick",
+        label: truncate(labels.ownWordsField, DISCORD_LIMITS.labelText),
         component: {
           type: ComponentType.TextInput,
           custom_id: CUSTOM_IDS.ownWords,

@@ -4,6 +4,7 @@
  * @see https://discord.com/developers/docs/components/reference#label
  */
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from "discord.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { CUSTOM_IDS, fitsCustomId } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import type { RoundOnMessage } from "./question-message.js";
@@ -11,11 +12,14 @@ import { truncate } from "./text-format.js";
 
 const MAX_ANSWER_CHARS = 1000;
 
-export function buildAnswerModal(round: RoundOnMessage): APIModalInteractionResponseCallbackData {
+export function buildAnswerModal(
+  round: RoundOnMessage,
+  labels: ControlLabels = controlLabels("en"),
+): APIModalInteractionResponseCallbackData {
   const questions = round.questions.filter((q) => fitsCustomId(q.id)).slice(0, DISCORD_LIMITS.modalInputs);
   return {
     custom_id: CUSTOM_IDS.modal(round.round),
-    title: truncate("Answer in your own words", DISCORD_LIMITS.modalTitle),
+    title: truncate(labels.ownWords, DISCORD_LIMITS.modalTitle),
     components: questions.map((question) => ({
       type: ComponentType.Label,
       label: truncate(question.text, DISCORD_LIMITS.labelText),

@@ -5,6 +5,7 @@
  * all", "answer in my own words" and a setting's "other…" open a modal (a modal is itself
  * the acknowledgement).
  */
+
 import {
   type APIModalInteractionResponseCallbackData,
   type ButtonInteraction,
@@ -12,6 +13,7 @@ import {
   type StringSelectMenuInteraction,
 } from "discord.js";
 import type { EngineReply } from "../../core/engine-api.js";
+import { controlLabels, languageOfLabels } from "../../core/messages/control-labels.js";
 import { buildAnswerAllModal } from "./answer-all-modal.js";
 import { buildAnswerModal } from "./answer-modal.js";
 import type { DiscordContext } from "./discord-context.js";
@@ -78,9 +80,21 @@ export async function handleComponent(
 
 /** The modal to show, built from the message the control is on; undefined when its round is over. */
 function modalFor(modal: ModalToOpen, source: MessageView): APIModalInteractionResponseCallbackData | undefined {
-  if (modal.kind === "slot") return buildSlotModal(modal.choice);
+  // The modal speaks the language the message's controls were written in.
+  const labels = controlLabels(languageOfLabels(labelsOn(source)));
+  if (modal.kind === "slot") return buildSlotModal(modal.choice, labels);
   const round = readQuestionMessage(source.content, source.rows);
   if (!round || round.questions.length === 0) return undefined;
-  if (modal.kind === "own-words") return buildAnswerModal(round);
-  return round.questions.some((q) => q.answer === undefined) ? buildAnswerAllModal(round, source.rows) : undefined;
+  if (modal.kind === "own-words") return buildAnswerModal(round, labels);
+  return round.questions.some((q) => q.answer === undefined)
+    ? buildAnswerAllModal(round, source.rows, labels)
+    : undefined;
 }
+
+const labelsOn = (source: MessageView): string[] =>
+  source.rows.flatMap((row) =>
+    row.components.flatMap((c) => [
+      ...("label" in c && typeof c.label === "string" ? [c.label] : []),
+      ...("placeholder" in c && typeof c.placeholder === "string" ? [c.placeholder] : []),
+    ]),
+  );

@@ -3,6 +3,7 @@
  * submission is the engine's `slot` event.
  */
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from "discord.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 import { CUSTOM_IDS } from "./custom-ids.js";
 import { DISCORD_LIMITS } from "./discord-limits.js";
 import type { SlotChoice } from "./slot-menu.js";
@@ -13,14 +14,15 @@ export const MAX_SLOT_VALUE_CHARS = 300;
 
 export function buildSlotModal(
   choice: Extract<SlotChoice, { kind: "other" }>,
+  labels: ControlLabels = controlLabels("en"),
 ): APIModalInteractionResponseCallbackData {
   return {
     custom_id: CUSTOM_IDS.slotModal(choice.capability),
-    title: truncate(`Change: ${choice.label}`, DISCORD_LIMITS.modalTitle),
+    title: truncate(`${labels.changeSetting}: ${choice.label}`, DISCORD_LIMITS.modalTitle),
     components: [
       {
         type: ComponentType.Label,
-        label: truncate(`New value for ${choice.label}`, DISCORD_LIMITS.labelText),
+        label: truncate(`${choice.label}: ${labels.other}`, DISCORD_LIMITS.labelText),
         ...(choice.now ? { description: truncate(choice.now, DISCORD_LIMITS.labelDescription) } : {}),
         component: {
           type: ComponentType.TextInput,
