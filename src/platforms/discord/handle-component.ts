@@ -13,7 +13,9 @@ import {
   type StringSelectMenuInteraction,
 } from "discord.js";
 import type { EngineReply } from "../../core/engine-api.js";
+import { EN } from "../../core/messages/catalog.js";
 import { controlLabels, languageOfLabels } from "../../core/messages/control-labels.js";
+import { translate } from "../../core/messages/localize-replies.js";
 import { buildAnswerAllModal } from "./answer-all-modal.js";
 import { buildAnswerModal } from "./answer-modal.js";
 import type { DiscordContext } from "./discord-context.js";
@@ -59,7 +61,7 @@ export async function handleComponent(
     if (modal) await interaction.showModal(modal);
     else
       await interaction.reply({
-        content: "This round of questions is over.",
+        content: translate(EN.alreadyAnswered, languageOfLabels(labelsOn(source))),
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });
