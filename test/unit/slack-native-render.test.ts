@@ -299,3 +299,22 @@ describe("assistant threads and /tailor defaults", () => {
     expect([...parseAdmins(" U1, ,U2 ")]).toEqual(["U1", "U2"]);
   });
 });
+
+describe("the checklist in the conversation's language", () => {
+  it("writes its headings and status words from the control labels", async () => {
+    const { renderChecklist } = await import("../../src/platforms/slack/render-checklist.js");
+    const { controlLabels } = await import("../../src/core/messages/control-labels.js");
+    const blocks = renderChecklist(
+      [
+        { capability: "tone", label: "Tone", status: "assumed", value: "warm", options: ["Formal"] },
+        { capability: "avoid", label: "Avoid", status: "open", options: [] },
+      ],
+      controlLabels("fr"),
+    );
+    const text = JSON.stringify(blocks);
+    expect(text).toContain("Liste de contrôle");
+    expect(text).toContain("_supposé_");
+    expect(text).toContain("Laissé ouvert, à optimiser par le modèle");
+    expect(text).toContain("Changer…");
+  });
+});

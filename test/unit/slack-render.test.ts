@@ -102,7 +102,7 @@ describe("rendering replies", () => {
     expect(text).toContain("v2");
     expect(text).toContain("*Audience*: investors · _your words_");
     expect(text).toContain("*Tone*: formal · _assumed_");
-    expect(text).toContain("*Open* (left to the prompt to optimize): Must include");
+    expect(text).toContain("*Left open for the model to optimize*: Must include");
     expect(text).toContain("The email is in English");
     expect(message.attachment).toBeUndefined();
   });

@@ -37,6 +37,18 @@ const en = {
   answerAllTitle: "Answer all questions",
   ownWordsField: "Or in your own words",
   writingStatus: "Writing your prompt…",
+  checklist: "Checklist",
+  checklistHint: "change a value with its menu to get a new version.",
+  pinnedHeading: "Pinned (your words)",
+  assumedHeading: "Assumed (say so here to correct one)",
+  assumedHeadingMenu: "Assumed (change one with the menu below, or say so here)",
+  openHeading: "Left open for the model to optimize",
+  assumptionsHeading: "Assumptions in the prompt",
+  nothingPinned: "Nothing pinned yet.",
+  statusPinned: "your words",
+  statusAssumed: "assumed",
+  statusOpen: "open",
+  change: "Change…",
 };
 
 export type ControlLabelKey = keyof typeof en;
@@ -74,6 +86,18 @@ const de: ControlLabels = {
   answerAllTitle: "Alle Fragen beantworten",
   ownWordsField: "Oder in eigenen Worten",
   writingStatus: "Ich schreibe deinen Prompt…",
+  checklist: "Checkliste",
+  checklistHint: "ändere einen Wert über sein Menü, um eine neue Version zu bekommen.",
+  pinnedHeading: "Festgelegt (deine Worte)",
+  assumedHeading: "Angenommen (sag es hier, um etwas zu korrigieren)",
+  assumedHeadingMenu: "Angenommen (ändere es im Menü unten oder sag es hier)",
+  openHeading: "Offen, vom Modell zu optimieren",
+  assumptionsHeading: "Annahmen im Prompt",
+  nothingPinned: "Noch nichts festgelegt.",
+  statusPinned: "deine Worte",
+  statusAssumed: "angenommen",
+  statusOpen: "offen",
+  change: "Ändern…",
 };
 
 const es: ControlLabels = {
@@ -108,6 +132,18 @@ const es: ControlLabels = {
   answerAllTitle: "Responder todas las preguntas",
   ownWordsField: "O con tus palabras",
   writingStatus: "Escribiendo tu prompt…",
+  checklist: "Lista de control",
+  checklistHint: "cambia un valor con su menú para obtener una nueva versión.",
+  pinnedHeading: "Fijado (tus palabras)",
+  assumedHeading: "Supuesto (dilo aquí para corregirlo)",
+  assumedHeadingMenu: "Supuesto (cámbialo con el menú de abajo o dilo aquí)",
+  openHeading: "Abierto, para que el modelo lo optimice",
+  assumptionsHeading: "Supuestos en el prompt",
+  nothingPinned: "Todavía no hay nada fijado.",
+  statusPinned: "tus palabras",
+  statusAssumed: "supuesto",
+  statusOpen: "abierto",
+  change: "Cambiar…",
 };
 
 const fr: ControlLabels = {
@@ -142,6 +178,18 @@ const fr: ControlLabels = {
   answerAllTitle: "Répondre à toutes les questions",
   ownWordsField: "Ou avec tes mots",
   writingStatus: "J'écris ton prompt…",
+  checklist: "Liste de contrôle",
+  checklistHint: "change une valeur avec son menu pour obtenir une nouvelle version.",
+  pinnedHeading: "Fixé (tes mots)",
+  assumedHeading: "Supposé (dis-le ici pour corriger)",
+  assumedHeadingMenu: "Supposé (change-le avec le menu ci-dessous, ou dis-le ici)",
+  openHeading: "Laissé ouvert, à optimiser par le modèle",
+  assumptionsHeading: "Hypothèses du prompt",
+  nothingPinned: "Rien n'est encore fixé.",
+  statusPinned: "tes mots",
+  statusAssumed: "supposé",
+  statusOpen: "ouvert",
+  change: "Changer…",
 };
 
 const LABELS: Readonly<Record<MessageLanguage, ControlLabels>> = { en, de, es, fr };

@@ -46,24 +46,19 @@ export function renderChecklist(view: ChecklistView): APIEmbed {
   const lines = [
     // Said first: the streamed draft lacked these, the final version has them.
     ...(repaired.length > 0 ? [`⚠️ ${fill(labels.repaired, { values: repaired.map(value).join("; ") })}`, ""] : []),
-    ...section("Pinned (your words)", withValue("pinned")),
+    ...section(labels.pinnedHeading, withValue("pinned")),
+    ...section(view.slotMenu ? labels.assumedHeadingMenu : labels.assumedHeading, withValue("assumed")),
+    ...section(labels.openHeading, open.length > 0 ? [open.join(", ")] : []),
     ...section(
-      view.slotMenu
-        ? "Assumed (change one with the menu below, or say so here)"
-        : "Assumed (say so here to correct one)",
-      withValue("assumed"),
-    ),
-    ...section("Left open for the model to optimize", open.length > 0 ? [open.join(", ")] : []),
-    ...section(
-      "Assumptions in the prompt",
+      labels.assumptionsHeading,
       assumptions.map((a) => `• ${value(a)}`),
     ),
     ...(changed ? [`${CHANGED_MARK} ${labels.changed}`] : []),
   ];
   const changes = view.changes && view.version && view.version > 1 ? view.changes : undefined;
   return {
-    title: "Checklist",
-    description: truncate(lines.join("\n").trim() || "Nothing pinned yet.", DISCORD_LIMITS.embedDescription),
+    title: labels.checklist,
+    description: truncate(lines.join("\n").trim() || labels.nothingPinned, DISCORD_LIMITS.embedDescription),
     ...(changes && view.version ? { fields: [renderChanges(changes, view.version, labels)] } : {}),
   };
 }

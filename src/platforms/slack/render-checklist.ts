@@ -25,29 +25,27 @@ export function readSlotValue(value: string): { kind: "value"; value: string } |
   return undefined;
 }
 
-const STATUS_WORDS: Record<ChecklistItem["status"], string> = {
-  pinned: "your words",
-  assumed: "assumed",
-  open: "open",
-};
+const statusWord = (status: ChecklistItem["status"], labels: ControlLabels): string =>
+  ({ pinned: labels.statusPinned, assumed: labels.statusAssumed, open: labels.statusOpen })[status];
 
 export function renderChecklist(items: readonly ChecklistItem[], labels: ControlLabels): Block[] {
   const blocks: Block[] = [];
   const editable = items.flatMap((item, index) => (item.status === "open" ? [] : [{ item, index }]));
-  if (editable.length > 0) blocks.push(section("*Checklist*: change a value with its menu to get a new version."));
+  if (editable.length > 0)
+    blocks.push(section(`*${escapeMrkdwn(labels.checklist)}*: ${escapeMrkdwn(labels.checklistHint)}`));
   for (const { item, index } of editable) blocks.push(slotSection(item, index, labels));
   const open = items.filter((item) => item.status === "open");
   if (open.length > 0) {
     const names = open.map(
       (item) => `${escapeMrkdwn(labelOf(item))}${item.changed ? ` _(${escapeMrkdwn(labels.changed)})_` : ""}`,
     );
-    blocks.push(section(`*Open* (left to the prompt to optimize): ${names.join(" · ")}`));
+    blocks.push(section(`*${escapeMrkdwn(labels.openHeading)}*: ${names.join(" · ")}`));
   }
   return blocks;
 }
 
 function slotSection(item: ChecklistItem, index: number, labels: ControlLabels): Block {
-  const status = item.source === "default" ? labels.fromDefaults : STATUS_WORDS[item.status];
+  const status = item.source === "default" ? labels.fromDefaults : statusWord(item.status, labels);
   const value = item.value ? `: ${safeMrkdwn(item.value, 1_000)}` : "";
   const changed = item.changed ? ` · :pencil2: *${escapeMrkdwn(labels.changed)}*` : "";
   const text = `*${escapeMrkdwn(labelOf(item))}*${value} · _${escapeMrkdwn(status)}_${changed}`;
@@ -61,7 +59,7 @@ function slotSection(item: ChecklistItem, index: number, labels: ControlLabels):
   );
   const select = staticSelect(
     slotActionId(index),
-    "Change…",
+    labels.change,
     [...options, option(labels.other, SLOT_OTHER_VALUE)],
     initial,
   );
