@@ -12,15 +12,12 @@ export class TurnGate {
   constructor(
     private readonly limit: number,
     private readonly holdMs: number = ADMISSION_HOLD_MS,
-    /** Acknowledgements still owed (HTTP requests not answered yet): a turn waits for them, a while. */
-    private readonly acksOwed: () => number = () => 0,
   ) {}
 
   /** Waits for a place; resolves with its release (safe to call more than once). */
   async enter(): Promise<() => void> {
     if (this.#active >= this.limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
     else this.#active += 1;
-    await this.#acksFirst();
     let released = false;
     let timer: NodeJS.Timeout | undefined;
     // A timer that fires on time means the event loop is idle: the turn waits on I/O, so it lets the
@@ -46,20 +43,7 @@ export class TurnGate {
   get waiting(): number {
     return this.#waiting.length;
   }
-
-  /**
-   * Lets the requests already received be answered before the turn's own work: each owed
-   * acknowledgement is a request that arrived in the same burst. Bounded, so a flood cannot starve turns.
-   */
-  async #acksFirst(): Promise<void> {
-    const giveUpAt = performance.now() + ACK_FIRST_MAX_MS;
-    while (this.acksOwed() > 0 && performance.now() < giveUpAt)
-      await new Promise<void>((resolve) => setTimeout(resolve, 1));
-  }
 }
-
-/** The longest a turn lets owed acknowledgements go first. */
-const ACK_FIRST_MAX_MS = 250;
 
 /** Turns admitted at once per process: enough to keep the model's queue fed, few enough to ack first. */
 export const TURNS_ADMITTED = 2;

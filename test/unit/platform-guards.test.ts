@@ -40,26 +40,6 @@ describe("turn gate", () => {
   });
 });
 
-describe("turn gate: acknowledgements first", () => {
-  it("a turn starts once the acknowledgements owed are given, or after a bounded wait", async () => {
-    let owed = 3;
-    const gate = new TurnGate(2, 60_000, () => owed);
-    let admitted = false;
-    const entering = gate.enter().then((release) => {
-      admitted = true;
-      return release;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(admitted).toBe(false);
-    owed = 0;
-    (await entering)();
-    expect(admitted).toBe(true);
-    // Owed forever (a flood): the turn still starts.
-    owed = 1;
-    (await gate.enter())();
-  });
-});
-
 describe("Discord gateway guard", () => {
   it("passes sound dispatches and names what is wrong with malformed ones", () => {
     const message = { id: "1", channel_id: "2", author: { id: "3" }, content: "hi", mentions: [] };

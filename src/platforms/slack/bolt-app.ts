@@ -3,7 +3,6 @@
  * needed), otherwise HTTP at `/slack/events` with signing-secret verification (HMAC over
  * `v0:{ts}:{body}`, 5-minute window, done by Bolt's receiver).
  */
-import { Server, type ServerResponse } from "node:http";
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import { TailorError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
@@ -38,8 +37,6 @@ export interface BoltApp {
   start(): Promise<void>;
   stop(): Promise<void>;
   isConnected(): boolean;
-  /** HTTP mode: requests received and not answered yet (their acknowledgements are owed). */
-  unansweredRequests(): number;
 }
 
 export function createBoltApp(options: BoltAppOptions): BoltApp {
@@ -51,7 +48,6 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     timeout: API_TIMEOUT_MS,
   };
   let connected = false;
-  let unanswered = 0;
   let receiver: Receiver;
   let mode: BoltApp["mode"];
   if (options.appToken) {
@@ -87,7 +83,6 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     app,
     mode,
     isConnected: () => connected,
-    unansweredRequests: () => unanswered,
     async start() {
       try {
         await app.init();
@@ -97,15 +92,7 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
         });
       }
       try {
-        const server: unknown = await app.start(options.port);
-        // Counted from the request's arrival to its response: turn work waits while acks are owed.
-        if (server instanceof Server)
-          server.on("request", (_request, response: ServerResponse) => {
-            unanswered += 1;
-            response.once("close", () => {
-              unanswered -= 1;
-            });
-          });
+        await app.start(options.port);
       } catch (error) {
         const variable = mode === "socket" ? "SLACK_APP_TOKEN" : "SLACK_PORT";
         throw new TailorError(

@@ -60,7 +60,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   // Aborted on stop: turns in flight end (their failed step is saved, so retry resumes it).
   let stopping = new AbortController();
   const turns = new TurnRunner(app.client, engine, logger, options.draftIntervalMs);
-  const gate = new TurnGate(TURNS_ADMITTED, undefined, () => bolt.unansweredRequests());
+  const gate = new TurnGate(TURNS_ADMITTED);
   const library = options.library ?? loadLibrary();
   const admins = parseAdmins(options.admins);
   const runTurn = (event: InboundEvent, target: ThreadTarget, options: Omit<RunOptions, "signal"> = {}) =>
