@@ -318,3 +318,14 @@ describe("the checklist in the conversation's language", () => {
     expect(text).toContain("Changer…");
   });
 });
+
+describe("the /tailor root message", () => {
+  it("speaks the intent's language and mentions only the owner", async () => {
+    const { renderRoot } = await import("../../src/platforms/slack/render-reply.js");
+    const root = renderRoot("U123", "Schreib eine E-Mail an unsere Kunden über die neue Preisliste <!channel>");
+    const text = JSON.stringify(root.blocks);
+    expect(text).toContain("<@U123> möchte einen maßgeschneiderten Prompt:");
+    expect(text).toContain("Ich stelle in diesem Thread ein paar Fragen");
+    expect(text).not.toContain("<!channel>");
+  });
+});

@@ -49,6 +49,10 @@ const en = {
   statusAssumed: "assumed",
   statusOpen: "open",
   change: "Change…",
+  attached: "The prompt ({length} characters) is attached below as `{file}`.",
+  rootAsked: "{owner} asked for a tailored prompt:",
+  rootHint: "I will ask a few questions in this thread; the owner answers here.",
+  backticks: "The prompt contains ```: copy the exact text from {file}.",
 };
 
 export type ControlLabelKey = keyof typeof en;
@@ -98,6 +102,10 @@ const de: ControlLabels = {
   statusAssumed: "angenommen",
   statusOpen: "offen",
   change: "Ändern…",
+  attached: "Der Prompt ({length} Zeichen) ist unten als `{file}` angehängt.",
+  rootAsked: "{owner} möchte einen maßgeschneiderten Prompt:",
+  rootHint: "Ich stelle in diesem Thread ein paar Fragen; die Person, die gefragt hat, antwortet hier.",
+  backticks: "Der Prompt enthält ```: Kopiere den genauen Text aus {file}.",
 };
 
 const es: ControlLabels = {
@@ -144,6 +152,10 @@ const es: ControlLabels = {
   statusAssumed: "supuesto",
   statusOpen: "abierto",
   change: "Cambiar…",
+  attached: "El prompt ({length} caracteres) va adjunto abajo como `{file}`.",
+  rootAsked: "{owner} pidió un prompt a medida:",
+  rootHint: "Haré algunas preguntas en este hilo; quien lo pidió responde aquí.",
+  backticks: "El prompt contiene ```: copia el texto exacto de {file}.",
 };
 
 const fr: ControlLabels = {
@@ -190,6 +202,10 @@ const fr: ControlLabels = {
   statusAssumed: "supposé",
   statusOpen: "ouvert",
   change: "Changer…",
+  attached: "Le prompt ({length} caractères) est joint ci-dessous sous le nom `{file}`.",
+  rootAsked: "{owner} a demandé un prompt sur mesure :",
+  rootHint: "Je pose quelques questions dans ce fil ; la personne qui a demandé répond ici.",
+  backticks: "Le prompt contient ``` : copie le texte exact depuis {file}.",
 };
 
 const LABELS: Readonly<Record<MessageLanguage, ControlLabels>> = { en, de, es, fr };

@@ -5,6 +5,7 @@
  * "Change a setting" menu.
  */
 import type { EngineReply } from "../../core/engine-api.js";
+import { fill } from "../../core/messages/catalog.js";
 import { controlLabels } from "../../core/messages/control-labels.js";
 import { splitText } from "../split-text.js";
 import { DISCORD_LIMITS, MAX_PROMPT_MESSAGES } from "./discord-limits.js";
@@ -59,7 +60,7 @@ export function renderPrompt(reply: PromptReply): OutboundMessage[] {
         escaped.changed
           ? {
               ...checklist,
-              footer: { text: `The prompt contains \`\`\`: copy the exact text from ${PROMPT_FILE_NAME}.` },
+              footer: { text: fill(labels.backticks, { file: PROMPT_FILE_NAME }) },
             }
           : checklist,
       ];

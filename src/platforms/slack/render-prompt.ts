@@ -35,11 +35,11 @@ export const promptFilename = (version: number): string => `prompt-v${version}.m
 export function renderPrompt(reply: PromptReply): SlackMessage {
   const code = promptCodeBlock(reply.text);
   const filename = promptFilename(reply.version);
-  const promptBlock = code
-    ? section(code, PROMPT_BLOCK_ID)
-    : section(`The prompt (${reply.text.length} characters) is attached below as \`${filename}\`.`, PROMPT_BLOCK_ID);
   // The bot's own words in the conversation's language (the engine says which).
   const labels = controlLabels(reply.language);
+  const promptBlock = code
+    ? section(code, PROMPT_BLOCK_ID)
+    : section(escapeMrkdwn(fill(labels.attached, { length: reply.text.length, file: filename })), PROMPT_BLOCK_ID);
   const title = fill(labels.promptTitle, { version: reply.version });
   const blocks: Block[] = [section(`*${escapeMrkdwn(title)}*`), promptBlock, ...detailBlocks(reply, labels)];
   blocks.push(context(escapeMrkdwn(labels.refineHint)));

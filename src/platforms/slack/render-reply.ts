@@ -5,6 +5,7 @@
 import type { EngineReply, Progress } from "../../core/engine-api.js";
 import { fill, type MessageLanguage } from "../../core/messages/catalog.js";
 import { controlLabels } from "../../core/messages/control-labels.js";
+import { messageLanguage } from "../../core/messages/localize-replies.js";
 import { escapeMrkdwn, quoteMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { renderPrompt } from "./render-prompt.js";
 import { renderQuestions } from "./render-questions.js";
@@ -53,10 +54,12 @@ export const stopControls = (language?: MessageLanguage): Block =>
 export function renderRoot(ownerId: string, intent: string): SlackMessage {
   const owner = `<@${ownerId.replace(/[^A-Z0-9]/gi, "")}>`;
   const quoted = quoteMrkdwn(safeMrkdwn(intent, SLACK_LIMITS.sectionText - 200));
-  const text = `${owner} asked for a tailored prompt:\n${quoted}`;
+  // In the intent's language, like the conversation that follows.
+  const labels = controlLabels(messageLanguage(intent));
+  const asked = fill(escapeMrkdwn(labels.rootAsked), { owner });
   return {
-    text: `${owner} asked for a tailored prompt: ${safeMrkdwn(intent, SLACK_LIMITS.messageText - 100)}`,
-    blocks: [section(text), context("I will ask a few questions in this thread; the owner answers here.")],
+    text: `${asked} ${safeMrkdwn(intent, SLACK_LIMITS.messageText - 100)}`,
+    blocks: [section(`${asked}\n${quoted}`), context(escapeMrkdwn(labels.rootHint))],
   };
 }
 
