@@ -77,7 +77,16 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     });
   }
   // auth.test runs in start() (deferInitialization), so a bad token fails start, not a later event.
-  const app = new App({ token: options.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  // No Bolt conversation store: conversation state lives in ours, and Bolt's throws (an Error with its
+  // stack) for every unknown conversation, on the path to ack().
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+    convoStore: false,
+  });
 
   return {
     app,
