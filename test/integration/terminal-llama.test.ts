@@ -11,6 +11,7 @@ import { createLlamaModel, type LlamaModel } from "../../src/model/llama/create-
 import { runTerminalChat } from "../../src/platforms/terminal/run-terminal-chat.js";
 import { createStore } from "../../src/store/create-store.js";
 import { ensureFixtureModels } from "../fixtures/gguf/ensure-fixture-models.js";
+import { promptBlocks } from "../fixtures/prompt-blocks.js";
 
 const KEY = { platform: "terminal", workspace: "local", channel: "cli", thread: "main" } as const;
 
@@ -55,8 +56,11 @@ describe("terminal chat on the real runtime", () => {
     if (loaded.status !== "found") throw new Error("conversation missing");
     const saved = loaded.conversation.versions.at(-1);
     expect(saved?.version).toBe(1);
-    const blocks = [...stdout.matchAll(/^--- prompt v1 ---\n([\s\S]*?)\n--- end ---$/gm)].map((m) => m[1]);
-    expect(blocks.at(-1)).toBe(saved?.text);
+    expect(
+      promptBlocks(stdout)
+        .filter((b) => b.version === 1)
+        .at(-1)?.text,
+    ).toBe(saved?.text);
     // Written while it was generated: stdout held the open block with part of the text, more than once.
     const open = snapshots.filter((s) => /--- prompt v1 ---\n(?![\s\S]*--- end ---)/.test(s));
     expect(open.length).toBeGreaterThan(1);

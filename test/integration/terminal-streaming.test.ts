@@ -7,18 +7,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type BotProcess, startBot } from "../fixtures/bot-process.js";
 import { type ChatBody, modelServerEnv, startModelServer } from "../fixtures/model-server.js";
 import type { OpenAiStandin } from "../fixtures/openai-standin.js";
+import { promptBlocks } from "../fixtures/prompt-blocks.js";
 
 let server: OpenAiStandin | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-const blocks = (stdout: string) =>
-  [...stdout.matchAll(/^--- prompt v(\d+) ---\n([\s\S]*?)\n--- end ---$/gm)].map((m) => ({
-    version: Number(m[1]),
-    text: m[2] ?? "",
-  }));
 
 /** Resolves once the bot's stdout matches. */
 const until = (bot: BotProcess, pattern: RegExp) =>
@@ -50,10 +45,10 @@ describe("terminal chat process with a streaming OpenAI-compatible server", () =
       ["synthesize", true],
     ]);
     const out = bot.stdout();
-    expect(blocks(out).map((b) => b.version)).toEqual([1, 2]);
+    expect(promptBlocks(out).map((b) => b.version)).toEqual([1, 2]);
     expect(out).not.toContain("revised");
-    expect(blocks(out)[0]?.text).toMatch(/^Role: You are an expert writer\.\n[\s\S]*- Investors\n- Warm\n/);
-    expect(blocks(out)[1]?.text).toContain("- Refined: shorter please");
+    expect(promptBlocks(out)[0]?.text).toMatch(/^Role: You are an expert writer\.\n[\s\S]*- Investors\n- Warm\n/);
+    expect(promptBlocks(out)[1]?.text).toContain("- Refined: shorter please");
     expect(out).toContain("--- end ---\nCapabilities:\n");
   }, 60_000);
 
@@ -69,7 +64,7 @@ describe("terminal chat process with a streaming OpenAI-compatible server", () =
     bot.child.stdin?.end("retry\n");
     expect(await bot.exited).toBe(0);
     const out = bot.stdout();
-    const all = blocks(out);
+    const all = promptBlocks(out);
     expect(all.map((b) => b.version)).toEqual([1, 1]);
     expect(all[1]?.text).toMatch(/^Role: You are an expert writer\.[\s\S]*- Investors\n- Warm\n[\s\S]*"""$/);
     expect(all[0]?.text.length).toBeLessThan(all[1]?.text.length ?? 0);

@@ -10,6 +10,7 @@ import type { ModelRequest } from "../../src/core/ports.js";
 import { runTerminalChat } from "../../src/platforms/terminal/run-terminal-chat.js";
 import { engineHarness } from "../fakes/engine-harness.js";
 import { defaultSynthesize, FakeModel } from "../fakes/fake-model.js";
+import { promptBlocks } from "../fixtures/prompt-blocks.js";
 
 /** Streams the first part of the answer, then writes on until the call is stopped. */
 const stoppableSynthesize = async (request: ModelRequest): Promise<string> => {
@@ -55,13 +56,6 @@ async function liveChat(model: FakeModel, options: { interactive?: boolean; onId
   return { input, done, until, events, stdout: () => stdout, snapshots };
 }
 
-/** Every block between the marker lines, in order. */
-const blocks = (stdout: string) =>
-  [...stdout.matchAll(/^--- prompt v(\d+) ---\n([\s\S]*?)\n--- end ---$/gm)].map((m) => ({
-    version: Number(m[1]),
-    text: m[2] ?? "",
-  }));
-
 describe("terminal chat: streaming and stop", () => {
   it("streams the prompt between the marker lines while the model writes it; the block is the final prompt", async () => {
     // The FakeModel streams its answers in pieces of a few characters, as the real backends do.
@@ -74,9 +68,9 @@ describe("terminal chat: streaming and stop", () => {
     expect(partial).toBeDefined();
     expect(partial?.slice(partial.indexOf("--- prompt v1 ---"))).not.toContain("--- end ---");
     // Written once per version, each block exactly the final prompt (the refinement's own words included).
-    expect(blocks(out).map((b) => b.version)).toEqual([1, 2]);
+    expect(promptBlocks(out).map((b) => b.version)).toEqual([1, 2]);
     expect(out).not.toContain("revised");
-    const [v1, v2] = blocks(out);
+    const [v1, v2] = promptBlocks(out);
     expect(v1?.text).toMatch(/^Role: You are an expert writer\.\nTask: .*\nRequirements:\n- Investors\n- Warm\n/);
     expect(v2?.text).toContain("- Refined: shorter please");
     // Then the checklist as before, after the end line.
@@ -98,7 +92,7 @@ describe("terminal chat: streaming and stop", () => {
     expect(out).toContain(
       "--- prompt v1 ---\nA first draft that the model then rewrote\n--- end ---\n(revised: prompt v1 differs from the text above)\n--- prompt v1 ---\nRole: You are an expert writer.",
     );
-    expect(blocks(out).at(-1)?.text).toMatch(
+    expect(promptBlocks(out).at(-1)?.text).toMatch(
       /^Role: You are an expert writer\.[\s\S]*write a cold email to an investor\n"""$/,
     );
   });
@@ -126,7 +120,7 @@ describe("terminal chat: streaming and stop", () => {
     expect(chat.events.map((e) => e.kind)).toEqual(["start", "message", "stop", "message", "retry"]);
     const out = chat.stdout();
     expect(out.indexOf("Words: skip")).toBeGreaterThan(out.indexOf("! Stopped."));
-    const final = blocks(out);
+    const final = promptBlocks(out);
     expect(final.map((b) => b.version)).toEqual([1, 1]);
     expect(final[1]?.text).toMatch(/^Role: You are an expert writer\.[\s\S]*write a cold email to an investor\n"""$/);
     expect(out.indexOf("--- prompt v1 ---", out.indexOf("Words: skip"))).toBeGreaterThan(0);

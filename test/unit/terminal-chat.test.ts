@@ -6,6 +6,7 @@ import { runTerminalChat } from "../../src/platforms/terminal/run-terminal-chat.
 import { engineHarness } from "../fakes/engine-harness.js";
 import { FakeModel } from "../fakes/fake-model.js";
 import { MemoryStore } from "../fakes/memory-store.js";
+import { promptBlocks } from "../fixtures/prompt-blocks.js";
 
 async function chat(lines: string[], options: { model?: FakeModel; store?: ConversationStore; runId?: string } = {}) {
   const { engine, model } = await engineHarness(options);
@@ -21,19 +22,12 @@ async function chat(lines: string[], options: { model?: FakeModel; store?: Conve
   return { stdout, model };
 }
 
-/** Each prompt version printed between its marker lines. */
-const versions = (stdout: string) =>
-  [...stdout.matchAll(/^--- prompt v(\d+) ---\n([\s\S]*?)\n--- end ---$/gm)].map((m) => ({
-    version: Number(m[1]),
-    text: m[2] ?? "",
-  }));
-
 describe("terminal chat", () => {
   it("goes from a piped intent to a prompt: numbered options, several numbers answer in order", async () => {
     const { stdout, model } = await chat(["write a cold email to an investor", "1 2"]);
     expect(stdout).toContain("Q1. Who will read it?\n  1) Investors\n  2) Customers\n  3) My team");
     expect(stdout).toContain("Q2. Which tone fits?\n  1) Formal\n  2) Warm\n  3) Direct");
-    const [v1, ...more] = versions(stdout);
+    const [v1, ...more] = promptBlocks(stdout);
     expect(more).toEqual([]);
     expect(v1?.version).toBe(1);
     expect(v1?.text).toContain("Investors");
@@ -59,7 +53,7 @@ describe("terminal chat", () => {
 
   it("a refinement says what changed from the previous version and marks the capabilities it changed", async () => {
     const { stdout } = await chat(["write a cold email to an investor", "1 2", "make the tone Formal"]);
-    const [v1, v2] = versions(stdout);
+    const [v1, v2] = promptBlocks(stdout);
     expect(v2?.version).toBe(2);
     expect(v1?.text).not.toContain("Refined: make the tone Formal");
     expect(stdout).toContain("What changed from v1:\n  + - Refined: make the tone Formal");
@@ -69,7 +63,7 @@ describe("terminal chat", () => {
     const { stdout } = await chat(["write a cold email to an investor", "3", "1"]);
     expect(stdout).toContain("Q1. Who will read it? -> My team\nQ2. Which tone fits?\n  1) Formal");
     expect(stdout.match(/^A few questions/gm)).toHaveLength(1);
-    const [v1] = versions(stdout);
+    const [v1] = promptBlocks(stdout);
     expect(v1?.text).toContain("My team");
     expect(v1?.text).toContain("Formal");
   });
@@ -81,15 +75,15 @@ describe("terminal chat", () => {
       "shorter please",
       "help",
     ]);
-    expect(versions(stdout).map((v) => v.version)).toEqual([1, 2]);
-    expect(versions(stdout)[1]?.text).toContain("Refined: shorter please");
+    expect(promptBlocks(stdout).map((v) => v.version)).toEqual([1, 2]);
+    expect(promptBlocks(stdout)[1]?.text).toContain("Refined: shorter please");
     expect(model.callsOf("integrate")[0]?.user).toContain("A: angels, warm");
     expect(stdout).toContain("Words: skip");
   });
 
   it("skip writes the prompt now", async () => {
     const { stdout, model } = await chat(["write a cold email to an investor", "skip"]);
-    expect(versions(stdout).map((v) => v.version)).toEqual([1]);
+    expect(promptBlocks(stdout).map((v) => v.version)).toEqual([1]);
     expect(model.calls.map((c) => c.call)).toEqual(["analyse", "synthesize"]);
   });
 
@@ -105,7 +99,7 @@ describe("terminal chat", () => {
     const { stdout } = await chat(["write a cold email to an investor", "angels, warm", "retry"], { model });
     expect(stdout).toContain("! The model could not finish this step. Nothing you said is lost");
     expect(stdout).not.toContain("0x7f");
-    expect(versions(stdout).map((v) => v.version)).toEqual([1]);
+    expect(promptBlocks(stdout).map((v) => v.version)).toEqual([1]);
     expect(model.callsOf("integrate")[1]?.user).toContain("A: angels, warm");
   });
 
@@ -114,7 +108,7 @@ describe("terminal chat", () => {
     await chat(["write a cold email to an investor", "skip"], { store, runId: "first" });
     const { stdout, model } = await chat(["a vegan dinner recipe", "skip"], { store, runId: "second" });
     expect(model.callsOf("analyse")[0]?.user).toContain("<intent>\na vegan dinner recipe\n</intent>");
-    expect(versions(stdout).map((v) => v.version)).toEqual([1]);
+    expect(promptBlocks(stdout).map((v) => v.version)).toEqual([1]);
   });
 
   it("new starts over: the next line is the new intent", async () => {
@@ -124,7 +118,7 @@ describe("terminal chat", () => {
       "write a cold email to an investor",
       "a vegan dinner recipe",
     ]);
-    expect(versions(stdout).map((v) => v.version)).toEqual([1]);
+    expect(promptBlocks(stdout).map((v) => v.version)).toEqual([1]);
   });
 
   it("ends on shutdown while waiting for a line, without needing EOF", async () => {

@@ -16,6 +16,7 @@ import {
   type TurnIo,
 } from "../../core/engine-api.js";
 import type { Logger } from "../../core/ports.js";
+import { roundMessage } from "../round-message.js";
 import type { OutboundMessage } from "./outbound-message.js";
 import { renderReply } from "./render-reply.js";
 import type { Replier } from "./replier.js";
@@ -139,14 +140,7 @@ async function deliver(
   try {
     for (const reply of replies) {
       if (reply.kind === "questions") {
-        const saved = io.refs[REF_NAMES.questions];
-        const roundId = saved
-          ? io.refs[REF_NAMES.questionsRound] === String(reply.round)
-            ? saved
-            : undefined
-          : controlsUsed
-            ? place.sourceId
-            : undefined;
+        const roundId = roundMessage(io.refs, reply.round, controlsUsed ? place.sourceId : undefined);
         const [message] = renderReply(reply);
         if (!message) continue;
         if (reply.closesRound) {

@@ -10,6 +10,7 @@
 import { type EngineReply, type Progress, type PromptDraft, REF_NAMES, type TurnIo } from "../../core/engine-api.js";
 import { controlLabels } from "../../core/messages/control-labels.js";
 import type { Logger } from "../../core/ports.js";
+import { roundMessage } from "../round-message.js";
 import { DraftStream } from "./draft-stream.js";
 import { progressText, renderReply, renderWorking } from "./render-reply.js";
 import type { SlackMessage } from "./slack-message.js";
@@ -104,12 +105,7 @@ export class SlackTurn {
         continue;
       }
       if (reply.kind === "questions") {
-        const saved = io.refs[REF_NAMES.questions];
-        const openTs = saved
-          ? io.refs[REF_NAMES.questionsRound] === String(reply.round)
-            ? saved
-            : undefined
-          : this.options.questionsFallbackTs;
+        const openTs = roundMessage(io.refs, reply.round, this.options.questionsFallbackTs);
         if (reply.closesRound) {
           // The round is over: its message shows the answers and loses its controls.
           if (openTs) await this.poster.update(openTs, message);
