@@ -15,6 +15,7 @@ import { instrumentEngine, instrumentModel, instrumentStore } from "./ops/instru
 import { Gauge } from "./ops/metrics.js";
 import { ShutdownGuard } from "./ops/shutdown-guard.js";
 import { createTailorMetrics } from "./ops/tailor-metrics.js";
+import { AckFirst } from "./platforms/ack-first.js";
 import { createDiscordAdapter } from "./platforms/discord/create-discord-adapter.js";
 import type { PlatformAdapter } from "./platforms/platform-adapter.js";
 import { createSlackAdapter } from "./platforms/slack/create-slack-adapter.js";
@@ -62,9 +63,13 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void stop("SIGINT", 0));
   process.on("unhandledRejection", (error) => logger.error("unhandled rejection (dropped)", { error }));
 
-  const store: ConversationStore = instrumentStore(
-    await createStore({ url: env.STORE_URL, ttlMs: env.TAILOR_RETENTION_DAYS * DAY_MS, logger }),
-    metrics,
+  // Turns' store and model calls give way to arriving platform requests (acknowledgements first).
+  const ackFirst = new AckFirst();
+  const store: ConversationStore = ackFirst.wrap(
+    instrumentStore(
+      await createStore({ url: env.STORE_URL, ttlMs: env.TAILOR_RETENTION_DAYS * DAY_MS, logger }),
+      metrics,
+    ),
   );
   closers.push(() => store.close());
 
@@ -88,7 +93,7 @@ async function main(): Promise<void> {
   ready = await createModel(env, logger, guard.signal);
   const { queueDepth } = ready;
   metrics.registry.register(new Gauge("tailor_queue_depth", "Model calls waiting for a free sequence.", queueDepth));
-  const model = guard.guardModel(instrumentModel(ready.model, metrics));
+  const model = ackFirst.wrap(guard.guardModel(instrumentModel(ready.model, metrics)));
   closers.push(() => model.close());
 
   const core = createTailorEngine({
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
       createSlackAdapter({
         ...config.slack,
         admins: env.TAILOR_ADMINS,
+        ackFirst,
         engine,
         logger: platformLogger("slack"),
         debug: env.LOG_LEVEL === "debug",

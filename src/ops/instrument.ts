@@ -5,6 +5,7 @@
 import type { TailorEngine } from "../core/engine-api.js";
 import { isTailorError } from "../core/errors.js";
 import type { ConversationStore, ModelPort } from "../core/ports.js";
+import { decorateModel } from "./decorate-model.js";
 import type { TailorMetrics } from "./tailor-metrics.js";
 
 export function instrumentModel<M extends ModelPort>(model: M, metrics: TailorMetrics): M {
@@ -21,10 +22,7 @@ export function instrumentModel<M extends ModelPort>(model: M, metrics: TailorMe
       metrics.modelLatency.observe((performance.now() - started) / 1000, { call: request.call });
     }
   };
-  return new Proxy(model, {
-    get: (target, property, receiver) =>
-      property === "generateJson" ? generateJson : Reflect.get(target, property, receiver),
-  });
+  return decorateModel(model, generateJson);
 }
 
 export function instrumentStore(store: ConversationStore, metrics: TailorMetrics): ConversationStore {

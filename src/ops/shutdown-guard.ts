@@ -6,6 +6,7 @@
 import type { TailorEngine } from "../core/engine-api.js";
 import { TailorError } from "../core/errors.js";
 import type { ModelPort } from "../core/ports.js";
+import { decorateModel } from "./decorate-model.js";
 
 const RESTART_MESSAGE =
   "PromptTailor is restarting. Your conversation is saved: press retry or send a message in a minute to go on.";
@@ -30,10 +31,7 @@ export class ShutdownGuard {
         throw shutdown.aborted ? restarting(error) : error;
       }
     };
-    return new Proxy(model, {
-      get: (target, property, receiver) =>
-        property === "generateJson" ? generateJson : Reflect.get(target, property, receiver),
-    });
+    return decorateModel(model, generateJson);
   }
 
   /** Tracks turns so shutdown can wait for them to post their last message. */

@@ -7,6 +7,7 @@
 import type { EngineReply, InboundEvent, TailorEngine } from "../../core/engine-api.js";
 import { type Library, loadLibrary } from "../../core/library/load-library.js";
 import type { Logger } from "../../core/ports.js";
+import { AckFirst } from "../ack-first.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import { TURNS_ADMITTED, TurnGate } from "../turn-gate.js";
 import { type AssistantSurface, createAssistant } from "./assistant-surface.js";
@@ -47,6 +48,8 @@ export interface SlackAdapterOptions {
   library?: Pick<Library, "domains" | "capabilities">;
   /** At most one streamed draft update per this many ms. Default about one a second. */
   draftIntervalMs?: number;
+  /** The process's acknowledgements-first pacing (shared with the store and model it wraps). */
+  ackFirst?: AckFirst;
 }
 
 /** How long stop() waits for turns in flight (the composition root drains the engine before this). */
@@ -59,7 +62,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   const inFlight = new Set<Promise<void>>();
   // Aborted on stop: turns in flight end (their failed step is saved, so retry resumes it).
   let stopping = new AbortController();
-  const turns = new TurnRunner(app.client, engine, logger, options.draftIntervalMs);
+  const ackFirst = options.ackFirst ?? new AckFirst();
+  // Background work calls Slack through this client: each call gives way to arriving requests.
+  const client = ackFirst.wrap(app.client);
+  const turns = new TurnRunner(client, engine, logger, options.draftIntervalMs);
   const gate = new TurnGate(TURNS_ADMITTED);
   const library = options.library ?? loadLibrary();
   const admins = parseAdmins(options.admins);
@@ -71,14 +77,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
    * false for work that must not wait behind turns (Stop).
    */
   const spawn = (what: string, work: () => Promise<void>, gated = true): void => {
-    const task = (async () => {
-      const release = gated ? await gate.enter() : () => {};
-      try {
-        await work();
-      } finally {
-        release();
-      }
-    })()
+    const task = (
+      gated
+        ? ackFirst.background(async () => {
+            const release = await gate.enter();
+            try {
+              await ackFirst.giveWay();
+              await work();
+            } finally {
+              release();
+            }
+          })
+        : work()
+    )
       .catch((error: unknown) => logger.error(`${what} failed`, { error }))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
@@ -95,7 +106,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     const root = renderRoot(command.user_id, command.text.trim());
     let rootTs: string | undefined;
     try {
-      const posted = await app.client.chat.postMessage({
+      const posted = await client.chat.postMessage({
         channel: command.channel_id,
         text: root.text,
         blocks: root.blocks,
@@ -141,7 +152,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
           logger.warn("could not respond to /tailor defaults", { error }),
         );
       };
-      const deps = { client: app.client, engine, logger, admins };
+      const deps = { client, engine, logger, admins };
       spawn("/tailor defaults", () => runDefaultsCommand(deps, command, defaultsText, answer, stopping.signal));
       return;
     }
@@ -157,6 +168,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     const target = { channel: normalized.key.channel, threadTs: normalized.key.thread, userId: normalized.user.id };
     spawn("message", () => runTurn(normalized, target, surface ? { surface } : {}));
   };
+  // Before every other middleware: each incoming request counts, whatever listener takes it.
+  app.use(async ({ next }) => {
+    ackFirst.arrived();
+    await next();
+  });
   // Registered first: messages in assistant threads (DM threads) are its; the rest go on to the listeners below.
   app.assistant(createAssistant({ prompts: suggestedPrompts(library), logger, onUserMessage: onMessage }));
   app.event("app_mention", (args) => onMessage(args));
@@ -165,6 +181,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   const labels = new Map(library.capabilities.map((capability) => [capability.id as string, capability.label]));
   registerControls({
     app,
+    client,
     engine,
     logger,
     spawn,

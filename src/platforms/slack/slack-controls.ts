@@ -41,6 +41,8 @@ import { ThreadPoster, type ThreadTarget } from "./thread-poster.js";
 
 export interface ControlDeps {
   app: App;
+  /** The client background work calls Slack with (its calls give way to acknowledgements). */
+  client: App["client"];
   engine: TailorEngine;
   logger: Logger;
   /** Runs a turn in the background once admitted (acknowledgements go first); ungated for Stop. */
@@ -55,7 +57,7 @@ const EMPTY_FORM_TEXT = "Pick an answer in at least one of the menus, then Submi
 
 export function registerControls(deps: ControlDeps): void {
   const { app, logger } = deps;
-  const poster = (target: ThreadTarget) => new ThreadPoster(app.client, target, logger);
+  const poster = (target: ThreadTarget) => new ThreadPoster(deps.client, target, logger);
 
   const onButton = async ({ ack, body, action }: ButtonArgs) => {
     await ack();
