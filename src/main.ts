@@ -146,6 +146,7 @@ async function main(): Promise<void> {
       createDiscordAdapter({
         ...config.discord,
         maxIntentChars: env.TAILOR_MAX_INTENT_CHARS,
+        ackFirst,
         engine,
         logger: platformLogger("discord"),
       }),

@@ -1,11 +1,12 @@
 /**
  * Acknowledgements before turn work. Slack wants every command and click acknowledged within 3 s,
- * and one process both acknowledges and runs the turns: a burst of commands arrives while the turns
- * of earlier ones compute (retrieval, validation, rendering, API calls), and each such chunk delays
- * every acknowledgement queued behind it (`npm run bench:ack` measured a p99 twice the bare app's).
+ * Discord every interaction, and one process both acknowledges and runs the turns: a burst of
+ * commands arrives while the turns of earlier ones compute (retrieval, validation, rendering, API
+ * calls), and each such chunk delays every acknowledgement queued behind it (`npm run bench:ack`
+ * measured a p99 twice the bare app's).
  *
- * Adapters report each incoming request (`arrived`) and run their turns as background work
- * (`background`). The turns' ports (store, model, platform API, `wrap`) give way after each I/O step: while
+ * Adapters report each incoming request (`arrived`) and run their turns, once acknowledged, as
+ * background work (`background`). The turns' ports (store, model, platform API, `wrap`) give way after each I/O step: while
  * requests are still arriving, the step's result is held until `quietMs` have passed without one
  * (at most `maxWaitMs`, so turns never starve under steady load). Work outside `background`, such as
  * what a listener does before its acknowledgement, never waits.

@@ -19,6 +19,7 @@ import {
 import type { TailorEngine } from "../../core/engine-api.js";
 import { TailorError } from "../../core/errors.js";
 import type { Logger } from "../../core/ports.js";
+import { AckFirst } from "../ack-first.js";
 import type { PlatformAdapter } from "../platform-adapter.js";
 import type { DiscordContext } from "./discord-context.js";
 import { guardGateway } from "./guard-gateway.js";
@@ -44,6 +45,8 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** Longest wait for the gateway to be ready at start. */
   readyTimeoutMs?: number;
+  /** The process's acknowledgements-first pacing (shared with the store and model it wraps). */
+  ackFirst?: AckFirst;
 }
 
 const DEFAULT_API_URL = "https://discord.com/api";
@@ -58,6 +61,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   let client: Client | undefined;
   let aborter = new AbortController();
   const inFlight = new Set<Promise<void>>();
+  const ackFirst = options.ackFirst ?? new AckFirst();
 
   /** Every handler runs detached; a failure is logged and dropped, the process stays up. */
   const track = (what: string, work: () => Promise<void>) => {
@@ -72,6 +76,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     engine: options.engine,
     logger,
     signal: aborter.signal,
+    ackFirst,
     messageContent: options.messageContent ?? false,
     maxIntentChars: options.maxIntentChars ?? DEFAULT_MAX_INTENT_CHARS,
   });
@@ -82,6 +87,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   };
 
   const onInteraction = (interaction: Interaction) => {
+    // Interactions are acknowledged within 3 s; turns in this process give way while they arrive.
+    ackFirst.arrived();
     if (!interaction.client.isReady()) return;
     const context = contextOf(interaction.client);
     if (interaction.isChatInputCommand()) track("command", () => handleCommand(context, interaction));

@@ -16,6 +16,7 @@ import {
   type TurnIo,
 } from "../../core/engine-api.js";
 import type { Logger } from "../../core/ports.js";
+import type { AckFirst } from "../ack-first.js";
 import { roundMessage } from "../round-message.js";
 import type { OutboundMessage } from "./outbound-message.js";
 import { renderReply } from "./render-reply.js";
@@ -27,6 +28,8 @@ export interface TurnContext {
   engine: TailorEngine;
   logger: Logger;
   signal: AbortSignal;
+  /** Turns run as background work: their store and model calls give way to arriving interactions. */
+  ackFirst?: AckFirst;
 }
 
 /**
@@ -52,8 +55,16 @@ export interface TurnPlace {
   typing?: boolean;
 }
 
-/** Runs the claimed event's turn and renders its replies. */
-export async function runTurn(context: TurnContext, event: InboundEvent, place: TurnPlace): Promise<void> {
+/**
+ * Runs the claimed event's turn and renders its replies; every caller has acknowledged its interaction
+ * by then, so the turn runs as background work (Stop excepted: it must not wait).
+ */
+export function runTurn(context: TurnContext, event: InboundEvent, place: TurnPlace): Promise<void> {
+  const run = () => turn(context, event, place);
+  return context.ackFirst && event.kind !== "stop" ? context.ackFirst.background(run) : run();
+}
+
+async function turn(context: TurnContext, event: InboundEvent, place: TurnPlace): Promise<void> {
   const logger = context.logger.child({ eventId: event.eventId });
   const { replier } = place;
   const typing = place.typing === false ? undefined : startTypingOn(replier, logger);
