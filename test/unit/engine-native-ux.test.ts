@@ -269,6 +269,26 @@ describe("engine: a turn cut off by a restart", () => {
     expect((await load()).pending).toEqual([]);
   });
 
+  it("a skip whose prompt was saved but not shown: the retry shows the prompt and closes the round", async () => {
+    const { send, store, load } = await engineHarness();
+    await send({ kind: "start", text: INTENT });
+    only(await send({ kind: "skip" }), "prompt");
+    // What a replica killed between saving v1 and delivering it leaves: the round's message still named.
+    const cut = await load();
+    cut.refs = { questions: "msg-1", questionsRound: String(cut.round) };
+    await store.save(cut);
+
+    const replies = await send({ kind: "message", text: "retry", mayStart: false });
+    expect(replies[0]).toMatchObject({ kind: "questions", closed: true, closesRound: true });
+    expect(only(replies, "prompt").version).toBe(1);
+    // Once the adapter has closed it (and forgotten the message), later turns leave it alone.
+    const closed = await load();
+    closed.refs = {};
+    await store.save(closed);
+    const again = await send({ kind: "message", text: "retry", mayStart: false });
+    expect(again.some((r) => r.kind === "questions")).toBe(false);
+  });
+
   it("a refinement cut off by a restart and sent again is asked for once", async () => {
     const { send, store, load } = await engineHarness();
     await send({ kind: "start", text: INTENT });

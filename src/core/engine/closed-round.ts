@@ -16,13 +16,14 @@ export interface OpenRound {
 
 export function openRoundOf(conversation: Conversation): OpenRound | undefined {
   if (conversation.questions.length === 0) return undefined;
-  // An integrate step cut off by a restart: the round's message (still named in the refs) kept its
-  // controls, and whatever ends this turn closes it.
-  const interrupted =
-    conversation.phase === "integrating" &&
+  // A turn cut off by a restart after its save but before the round's message was closed (an
+  // integrate step, or a skip whose prompt was saved but not shown): adapters forget the message once
+  // they close it, so one still named in the refs kept its controls, and whatever ends this turn
+  // closes it.
+  const unclosed =
     conversation.refs[REF_NAMES.questions] !== undefined &&
     conversation.refs[REF_NAMES.questionsRound] === String(conversation.round);
-  if (conversation.phase !== "asking" && !interrupted) return undefined;
+  if (conversation.phase !== "asking" && !unclosed) return undefined;
   return {
     createdAt: conversation.createdAt,
     round: conversation.round,
