@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChecklistItem, EngineReply } from "../../src/core/engine-api.js";
 import { loadLibrary } from "../../src/core/library/load-library.js";
+import { controlLabels } from "../../src/core/messages/control-labels.js";
 import { titleOf } from "../../src/platforms/slack/assistant-surface.js";
 import { parseAdmins } from "../../src/platforms/slack/defaults-command.js";
 import { normalizeSlot, normalizeSubmit } from "../../src/platforms/slack/normalize-controls.js";
@@ -178,7 +179,7 @@ describe("versions and slot edits", () => {
       action_id: "tailor_diff",
       value: "- Tone: formal.\n+ Tone: warm <!here>.",
     });
-    const shown = renderDiff(String(changes.accessory.value));
+    const shown = renderDiff(String(changes.accessory.value), controlLabels("en"));
     expect(JSON.stringify(shown.blocks)).toContain("+ Tone: warm &lt;!here&gt;.");
     expect(JSON.stringify(renderReply(promptV2({ changes: [] })).blocks)).toContain(
       "Nothing changed from the previous version",
@@ -231,7 +232,7 @@ describe("versions and slot edits", () => {
     });
     const other = pick("tailor_slot_other");
     if (other?.kind !== "other") throw new Error("expected Other…");
-    const view = renderSlotModal(other.envelope, other.capability, "Audience");
+    const view = renderSlotModal(other.envelope, other.capability, "Audience", controlLabels("en"));
     expect(viewViolations(view as unknown as Json)).toEqual([]);
     const event = normalizeSlotSubmission({
       user: { id: "U0OWNER" },
@@ -303,7 +304,6 @@ describe("assistant threads and /tailor defaults", () => {
 describe("the checklist in the conversation's language", () => {
   it("writes its headings and status words from the control labels", async () => {
     const { renderChecklist } = await import("../../src/platforms/slack/render-checklist.js");
-    const { controlLabels } = await import("../../src/core/messages/control-labels.js");
     const blocks = renderChecklist(
       [
         { capability: "tone", label: "Tone", status: "assumed", value: "warm", options: ["Formal"] },

@@ -1,7 +1,9 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import type { EngineReply } from "../../src/core/engine-api.js";
 import { TailorError } from "../../src/core/errors.js";
 import type { ConversationStore } from "../../src/core/ports.js";
+import { renderTerminalReply } from "../../src/platforms/terminal/render-terminal-reply.js";
 import { runTerminalChat } from "../../src/platforms/terminal/run-terminal-chat.js";
 import { engineHarness } from "../fakes/engine-harness.js";
 import { FakeModel } from "../fakes/fake-model.js";
@@ -137,5 +139,26 @@ describe("terminal chat", () => {
     controller.abort();
     await done;
     expect(model.calls).toHaveLength(1);
+  });
+});
+
+describe("terminal replies in the conversation's language", () => {
+  const refined = (language?: "en" | "es"): EngineReply => ({
+    visibility: "public",
+    closesRound: false,
+    kind: "prompt",
+    version: 3,
+    text: "Eres un redactor.",
+    checklist: [],
+    assumptions: [],
+    repaired: [],
+    changes: [{ op: "added", text: "Tono: cálido." }],
+    ...(language ? { language } : {}),
+  });
+
+  it("says what changed in the reply's language", () => {
+    expect(renderTerminalReply(refined("es"))).toContain("Qué cambió desde la v2:\n  + Tono: cálido.");
+    expect(renderTerminalReply(refined("es"))).not.toContain("What changed");
+    expect(renderTerminalReply(refined())).toContain("What changed from v2:\n  + Tono: cálido.");
   });
 });

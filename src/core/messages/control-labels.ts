@@ -53,6 +53,10 @@ const en = {
   rootAsked: "{owner} asked for a tailored prompt:",
   rootHint: "I will ask a few questions in this thread; the owner answers here.",
   backticks: "The prompt contains ```: copy the exact text from {file}.",
+  emptyForm: "Pick an answer in at least one of the menus, then Submit (or reply in this thread).",
+  changeChoice: "Change a choice",
+  nothingPicked: "Nothing was picked or written: nothing changed.",
+  changesFrom: "What changed from v{version}:",
 };
 
 export type ControlLabelKey = keyof typeof en;
@@ -106,6 +110,11 @@ const de: ControlLabels = {
   rootAsked: "{owner} möchte einen maßgeschneiderten Prompt:",
   rootHint: "Ich stelle in diesem Thread ein paar Fragen; die Person, die gefragt hat, antwortet hier.",
   backticks: "Der Prompt enthält ```: Kopiere den genauen Text aus {file}.",
+  emptyForm:
+    "Wähle in mindestens einem der Menüs eine Antwort aus und sende sie dann ab (oder antworte in diesem Thread).",
+  changeChoice: "Eine Auswahl ändern",
+  nothingPicked: "Nichts ausgewählt oder geschrieben: Es hat sich nichts geändert.",
+  changesFrom: "Was sich seit v{version} geändert hat:",
 };
 
 const es: ControlLabels = {
@@ -156,6 +165,10 @@ const es: ControlLabels = {
   rootAsked: "{owner} pidió un prompt a medida:",
   rootHint: "Haré algunas preguntas en este hilo; quien lo pidió responde aquí.",
   backticks: "El prompt contiene ```: copia el texto exacto de {file}.",
+  emptyForm: "Elige una respuesta en al menos uno de los menús y luego envíala (o responde en este hilo).",
+  changeChoice: "Cambiar una opción",
+  nothingPicked: "No se eligió ni se escribió nada: no cambió nada.",
+  changesFrom: "Qué cambió desde la v{version}:",
 };
 
 const fr: ControlLabels = {
@@ -206,6 +219,10 @@ const fr: ControlLabels = {
   rootAsked: "{owner} a demandé un prompt sur mesure :",
   rootHint: "Je pose quelques questions dans ce fil ; la personne qui a demandé répond ici.",
   backticks: "Le prompt contient ``` : copie le texte exact depuis {file}.",
+  emptyForm: "Choisis une réponse dans au moins un des menus, puis envoie-la (ou réponds dans ce fil).",
+  changeChoice: "Modifier un choix",
+  nothingPicked: "Rien n'a été choisi ni écrit : rien n'a changé.",
+  changesFrom: "Ce qui a changé depuis la v{version} :",
 };
 
 const LABELS: Readonly<Record<MessageLanguage, ControlLabels>> = { en, de, es, fr };

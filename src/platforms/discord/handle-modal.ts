@@ -5,8 +5,9 @@
  */
 import { ComponentType, MessageFlags, type ModalSubmitInteraction } from "discord.js";
 import type { EngineReply } from "../../core/engine-api.js";
+import { controlLabels, languageOfLabels } from "../../core/messages/control-labels.js";
 import type { DiscordContext } from "./discord-context.js";
-import { viewOf } from "./message-view.js";
+import { type MessageView, viewOf } from "./message-view.js";
 import { normalizeModal } from "./normalize-events.js";
 import { NO_MENTIONS } from "./outbound-message.js";
 import { placeOf } from "./place-of.js";
@@ -47,7 +48,8 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
   if (!(await claimFirst(context, normalized.claim, refuse))) return;
   if (normalized.action === "empty") {
     await interaction.reply({
-      content: "Nothing was picked or written: nothing changed.",
+      // In the language of the message the modal was opened from (English when there is none).
+      content: controlLabels(source ? languageOfLabels(labelsOn(source)) : "en").nothingPicked,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });
@@ -58,3 +60,12 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
   const replier = new Replier({ channel, interaction, ...(message ? {} : { fillsDeferredReply: true }) });
   await runTurn(context, normalized.event, { replier, ...(message ? { sourceId: message.id } : {}) });
 }
+
+/** The labels and placeholders of a message's controls (what tells the language it was written in). */
+const labelsOn = (source: MessageView): string[] =>
+  source.rows.flatMap((row) =>
+    row.components.flatMap((c) => [
+      ...("label" in c && typeof c.label === "string" ? [c.label] : []),
+      ...("placeholder" in c && typeof c.placeholder === "string" ? [c.placeholder] : []),
+    ]),
+  );

@@ -52,12 +52,12 @@ export function renderChangesLine(
   } as Block;
 }
 
-/** The ephemeral message a "What changed" click gets: the lines in a code block. */
-export function renderDiff(encoded: string): SlackMessage {
-  const heading = "*What changed*";
+/** The ephemeral message a "What changed" click gets: its heading in the prompt's language, the lines in a code block. */
+export function renderDiff(encoded: string, labels: ControlLabels): SlackMessage {
+  const heading = `*${escapeMrkdwn(labels.whatChanged)}*`;
   const room = SLACK_LIMITS.sectionText - heading.length - 2 * FENCE.length - 3;
   const body = truncateMrkdwn(escapeMrkdwn(encoded.replaceAll(FENCE, FENCE_LOOKALIKE)), room);
-  return message("What changed", [section(`${heading}\n${FENCE}\n${body}\n${FENCE}`)]);
+  return message(labels.whatChanged, [section(`${heading}\n${FENCE}\n${body}\n${FENCE}`)]);
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;

@@ -14,7 +14,10 @@ import type {
   StaticSelectAction,
 } from "@slack/bolt";
 import type { InboundEvent, TailorEngine } from "../../core/engine-api.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import type { Logger } from "../../core/ports.js";
+import { languageOfBlocks } from "./message-language.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
 import { normalizeSlot, normalizeSubmit } from "./normalize-controls.js";
 import {
   actionEnvelope,
@@ -53,8 +56,6 @@ export interface ControlDeps {
   signal(): AbortSignal;
 }
 
-const EMPTY_FORM_TEXT = "Pick an answer in at least one of the menus, then Submit (or reply in this thread).";
-
 export function registerControls(deps: ControlDeps): void {
   const { app, logger } = deps;
   const poster = (target: ThreadTarget) => new ThreadPoster(deps.client, target, logger);
@@ -88,7 +89,9 @@ export function registerControls(deps: ControlDeps): void {
     }
     if (submitted.kind === "empty") {
       const target = { channel: submitted.channel, threadTs: submitted.threadTs, userId: submitted.userId };
-      await poster(target).postEphemeral(message(EMPTY_FORM_TEXT, [section(EMPTY_FORM_TEXT)]));
+      // In the language the form itself was written in.
+      const text = controlLabels(languageOfBlocks(args.body.message?.blocks)).emptyForm;
+      await poster(target).postEphemeral(message(text, [section(escapeMrkdwn(text))]));
       return;
     }
     const clicked = clickedMessage(args.body, submitted.messageTs);
@@ -106,7 +109,8 @@ export function registerControls(deps: ControlDeps): void {
         return;
       }
       if (choice.kind === "other") {
-        const view = renderSlotModal(choice.envelope, choice.capability, deps.labelOf(choice.capability));
+        const labels = controlLabels(languageOfBlocks(body.message?.blocks));
+        const view = renderSlotModal(choice.envelope, choice.capability, deps.labelOf(choice.capability), labels);
         await client.views
           .open({ trigger_id: body.trigger_id, view })
           .catch((error: unknown) => logger.warn("could not open the slot modal", { error }));
@@ -133,6 +137,8 @@ export function registerControls(deps: ControlDeps): void {
     const envelope = actionEnvelope(args.body as SlackBlockActionBody, args.action as SlackButtonAction);
     if (!envelope || typeof args.action.value !== "string") return;
     const { base, channel } = envelope;
+    // The diff speaks the language of the prompt message whose button was clicked.
+    const labels = controlLabels(languageOfBlocks(args.body.message?.blocks));
     deps.spawn("diff", async () => {
       // Claimed like every event: a redelivered click shows the diff once.
       const claim = await deps.engine.claim(
@@ -150,7 +156,7 @@ export function registerControls(deps: ControlDeps): void {
         for (const reply of claim.replies) await target.postEphemeral(renderReply(reply));
         return;
       }
-      await target.postEphemeral(renderDiff(String(args.action.value)));
+      await target.postEphemeral(renderDiff(String(args.action.value), labels));
     });
   });
 }

@@ -8,7 +8,8 @@
 import type { types } from "@slack/bolt";
 import { type CapabilityId, capabilityIdSchema } from "../../core/conversation.js";
 import type { InboundEvent } from "../../core/engine-api.js";
-import { escapeMrkdwn } from "./mrkdwn.js";
+import type { ControlLabels } from "../../core/messages/control-labels.js";
+import { escapeMrkdwn, truncatePlain } from "./mrkdwn.js";
 import type { EventEnvelope } from "./normalize-events.js";
 import { SLOT_OTHER_CALLBACK_ID } from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
@@ -27,7 +28,13 @@ interface SlotMetadata {
   k: CapabilityId;
 }
 
-export function renderSlotModal(envelope: EventEnvelope, capability: CapabilityId, label: string): types.View {
+/** The modal for "Other…"; its title in the language of the message whose select opened it. */
+export function renderSlotModal(
+  envelope: EventEnvelope,
+  capability: CapabilityId,
+  label: string,
+  labels: ControlLabels,
+): types.View {
   const metadata: SlotMetadata = {
     w: envelope.key.workspace,
     c: envelope.key.channel,
@@ -37,7 +44,7 @@ export function renderSlotModal(envelope: EventEnvelope, capability: CapabilityI
   return {
     type: "modal",
     callback_id: SLOT_OTHER_CALLBACK_ID,
-    title: { type: "plain_text", text: "Change a choice".slice(0, SLACK_LIMITS.modalTitle) },
+    title: { type: "plain_text", text: truncatePlain(labels.changeChoice, SLACK_LIMITS.modalTitle) },
     submit: { type: "plain_text", text: "Write it" },
     close: { type: "plain_text", text: "Cancel" },
     private_metadata: JSON.stringify(metadata).slice(0, SLACK_LIMITS.privateMetadata),

@@ -3,6 +3,8 @@
  * conversation: each prompt version sits between `--- prompt vN ---` and `--- end ---`.
  */
 import type { ChecklistItem, DiffLine, EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
+import { fill, type MessageLanguage } from "../../core/messages/catalog.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 
 export type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
 
@@ -31,7 +33,7 @@ export function renderPromptTrailer(reply: PromptReply): string {
   if (reply.assumptions.length)
     lines.push("Assumptions (say so to correct one):", ...reply.assumptions.map((a) => `  - ${a}`));
   if (reply.repaired.length) lines.push(`Added back to the prompt: ${reply.repaired.join("; ")}`);
-  if (reply.changes) lines.push(...renderChanges(reply.version, reply.changes));
+  if (reply.changes) lines.push(...renderChanges(reply.version, reply.changes, reply.language));
   lines.push('Type a refinement ("shorter", "for a 5th grader"), or new, forget, help.');
   return lines.join("\n");
 }
@@ -49,10 +51,11 @@ function renderChecklist(items: readonly ChecklistItem[]): string[] {
 const marks = (item: ChecklistItem): string =>
   `${item.source === "default" ? " (channel default)" : ""}${item.changed ? " (changed)" : ""}`;
 
-/** What a refinement changed, line by line: `+` added, `-` removed. */
-function renderChanges(version: number, changes: readonly DiffLine[]): string[] {
+/** What a refinement changed, line by line: `+` added, `-` removed; the heading in the reply's language. */
+function renderChanges(version: number, changes: readonly DiffLine[], language: MessageLanguage | undefined): string[] {
   if (changes.length === 0) return [`Nothing changed from v${version - 1}.`];
-  return [`What changed from v${version - 1}:`, ...changes.map((c) => `  ${c.op === "added" ? "+" : "-"} ${c.text}`)];
+  const heading = fill(controlLabels(language).changesFrom, { version: version - 1 });
+  return [heading, ...changes.map((c) => `  ${c.op === "added" ? "+" : "-"} ${c.text}`)];
 }
 
 function renderQuestions(intro: string, questions: readonly QuestionView[], closed: boolean): string {
