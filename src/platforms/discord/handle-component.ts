@@ -14,12 +14,12 @@ import {
 } from "discord.js";
 import type { EngineReply } from "../../core/engine-api.js";
 import { EN } from "../../core/messages/catalog.js";
-import { controlLabels, languageOfLabels } from "../../core/messages/control-labels.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import { translate } from "../../core/messages/localize-replies.js";
 import { buildAnswerAllModal } from "./answer-all-modal.js";
 import { buildAnswerModal } from "./answer-modal.js";
 import type { DiscordContext } from "./discord-context.js";
-import { type MessageView, viewOf } from "./message-view.js";
+import { languageOfView, type MessageView, viewOf } from "./message-view.js";
 import { type ModalToOpen, normalizeComponent } from "./normalize-events.js";
 import { NO_MENTIONS } from "./outbound-message.js";
 import { placeOf } from "./place-of.js";
@@ -61,7 +61,7 @@ export async function handleComponent(
     if (modal) await interaction.showModal(modal);
     else
       await interaction.reply({
-        content: translate(EN.alreadyAnswered, languageOfLabels(labelsOn(source))),
+        content: translate(EN.alreadyAnswered, languageOfView(source)),
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });
@@ -83,7 +83,7 @@ export async function handleComponent(
 /** The modal to show, built from the message the control is on; undefined when its round is over. */
 function modalFor(modal: ModalToOpen, source: MessageView): APIModalInteractionResponseCallbackData | undefined {
   // The modal speaks the language the message's controls were written in.
-  const labels = controlLabels(languageOfLabels(labelsOn(source)));
+  const labels = controlLabels(languageOfView(source));
   if (modal.kind === "slot") return buildSlotModal(modal.choice, labels);
   const round = readQuestionMessage(source.content, source.rows);
   if (!round || round.questions.length === 0) return undefined;
@@ -92,11 +92,3 @@ function modalFor(modal: ModalToOpen, source: MessageView): APIModalInteractionR
     ? buildAnswerAllModal(round, source.rows, labels)
     : undefined;
 }
-
-const labelsOn = (source: MessageView): string[] =>
-  source.rows.flatMap((row) =>
-    row.components.flatMap((c) => [
-      ...("label" in c && typeof c.label === "string" ? [c.label] : []),
-      ...("placeholder" in c && typeof c.placeholder === "string" ? [c.placeholder] : []),
-    ]),
-  );

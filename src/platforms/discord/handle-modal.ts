@@ -5,9 +5,9 @@
  */
 import { ComponentType, MessageFlags, type ModalSubmitInteraction } from "discord.js";
 import type { EngineReply } from "../../core/engine-api.js";
-import { controlLabels, languageOfLabels } from "../../core/messages/control-labels.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import type { DiscordContext } from "./discord-context.js";
-import { type MessageView, viewOf } from "./message-view.js";
+import { languageOfView, viewOf } from "./message-view.js";
 import { normalizeModal } from "./normalize-events.js";
 import { NO_MENTIONS } from "./outbound-message.js";
 import { placeOf } from "./place-of.js";
@@ -49,7 +49,7 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
   if (normalized.action === "empty") {
     await interaction.reply({
       // In the language of the message the modal was opened from (English when there is none).
-      content: controlLabels(source ? languageOfLabels(labelsOn(source)) : "en").nothingPicked,
+      content: controlLabels(source ? languageOfView(source) : "en").nothingPicked,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });
@@ -62,10 +62,3 @@ export async function handleModal(context: DiscordContext, interaction: ModalSub
 }
 
 /** The labels and placeholders of a message's controls (what tells the language it was written in). */
-const labelsOn = (source: MessageView): string[] =>
-  source.rows.flatMap((row) =>
-    row.components.flatMap((c) => [
-      ...("label" in c && typeof c.label === "string" ? [c.label] : []),
-      ...("placeholder" in c && typeof c.placeholder === "string" ? [c.placeholder] : []),
-    ]),
-  );
