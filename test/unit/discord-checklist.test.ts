@@ -94,4 +94,12 @@ describe("what changed", () => {
     expect(value).toMatch(/# … \d+ more lines\n```\|\|$/);
     expect(value.split("\n").length).toBeLessThanOrEqual(15);
   });
+
+  it("counts the lines it left out in the conversation's language", () => {
+    const lines: DiffLine[] = Array.from({ length: 20 }, (_, i) => ({ op: "added", text: `línea ${i}` }));
+    const { name, value } = renderChanges(lines, 2, controlLabels("es"));
+    expect(name).toBe("Qué cambió: v1 → v2 (+20 −0)");
+    expect(value).toMatch(/# … 8 líneas más\n```\|\|$/);
+    expect(renderChanges(lines.slice(0, 13), 2, controlLabels("fr")).value).toMatch(/# … 1 ligne de plus\n```\|\|$/);
+  });
 });

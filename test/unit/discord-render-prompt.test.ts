@@ -68,6 +68,22 @@ describe("renderPrompt", () => {
     expect(renderPrompt(prompt("Shorter.", 2))[0]?.content).toContain("**Prompt v2** (refined)");
   });
 
+  it("labels a refinement, its parts and an attached prompt in the conversation's language", () => {
+    expect(renderPrompt({ ...prompt("Kürzer.", 2), language: "de" })[0]?.content).toMatch(
+      /^\*\*Prompt v2\*\* \(verfeinert\)\n/,
+    );
+    const long = Array.from({ length: 24 }, (_, i) => paragraph(i, 25)).join("\n\n");
+    const parts = renderPrompt({ ...prompt(long), language: "es" });
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts[0]?.content).toContain(`**Prompt v1** · parte 1/${parts.length}\n`);
+    for (const part of parts) expect(part.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.messageContent);
+    const huge = Array.from({ length: 80 }, (_, i) => paragraph(i, 25)).join("\n\n");
+    const [attached] = renderPrompt({ ...prompt(huge, 3), language: "fr" });
+    expect(attached?.content).toBe(
+      `**Prompt v3** (affiné)\nCette version fait ${huge.length} caractères, trop longue pour ${MAX_PROMPT_MESSAGES} messages : elle est jointe sous le nom \`prompt.md\`.`,
+    );
+  });
+
   it("splits a long prompt into 2–3 messages of at most 2000 characters, each a complete block", () => {
     const text = Array.from({ length: 24 }, (_, i) => paragraph(i, 25)).join("\n\n");
     expect(text.length).toBeGreaterThan(DISCORD_LIMITS.messageContent * 2);

@@ -168,3 +168,77 @@ describe("what a click shows speaks the clicked message's language", () => {
       expect(controlLabels(language).changeChoice.length).toBeLessThanOrEqual(24);
   });
 });
+
+describe("the rest of a prompt's and the modal's words follow the language", () => {
+  const withAssumptions = (language?: MessageLanguage): EngineReply => ({
+    ...(promptV2(language) as Extract<EngineReply, { kind: "prompt" }>),
+    assumptions: ["Der Leser kennt das Produkt."],
+  });
+  const changesText = (reply: EngineReply): string => {
+    const line = renderReply(reply).blocks.find((block) => block.block_id === "tailor_changes") as
+      | { text: { text: string } }
+      | undefined;
+    if (!line) throw new Error("no changes line");
+    return line.text.text;
+  };
+
+  it("a German v2 says what changed, and its assumptions heading, in German", () => {
+    expect(changesText(promptV2("de"))).toBe(
+      "*Änderungen seit v1*: 1 Zeile hinzugefügt, 1 entfernt · deine Bitte: „plus chaleureux“",
+    );
+    const blocks = JSON.stringify(renderReply(withAssumptions("de")).blocks);
+    expect(blocks).toContain("*Annahmen* (sag es in diesem Thread, um eine zu korrigieren)\\n• Der Leser");
+    expect(blocks).not.toContain("Assumptions");
+    expect(blocks).not.toContain("Changes from");
+  });
+
+  it("counts lines with each language's plural (French says 0 supprimée), English as before", () => {
+    const added = (language?: MessageLanguage): EngineReply => ({
+      ...(promptV2(language) as Extract<EngineReply, { kind: "prompt" }>),
+      changes: [
+        { op: "added", text: "a" },
+        { op: "added", text: "b" },
+      ],
+      request: undefined,
+    });
+    expect(changesText(added("fr"))).toBe("*Modifications depuis la v1*: 2 lignes ajoutées, 0 supprimée");
+    expect(changesText(added("es"))).toBe("*Cambios desde la v1*: 2 líneas añadidas, 0 eliminadas");
+    expect(changesText(added())).toBe("*Changes from v1*: 2 lines added, 0 removed");
+    expect(changesText(promptV2())).toBe("*Changes from v1*: 1 line added, 1 removed · you asked: “plus chaleureux”");
+    expect(JSON.stringify(renderReply(withAssumptions()).blocks)).toContain(
+      "*Assumptions* (say so in this thread to correct one)",
+    );
+  });
+
+  it("Other… on a Spanish prompt opens a modal whose buttons, hint and field speak Spanish, within limits", async () => {
+    const { click, opened } = controls();
+    await click(other, renderReply(promptV2("es")).blocks);
+    const view = opened[0]?.view as Json & {
+      submit: { text: string };
+      close: { text: string };
+      blocks: Array<{ text?: { text: string }; label?: { text: string } }>;
+    };
+    expect(view.submit.text).toBe("Escribir");
+    expect(view.close.text).toBe("Cancelar");
+    expect(view.blocks[0]?.text?.text).toBe("Se escribe una nueva versión del prompt con este valor para *audience*.");
+    expect(JSON.stringify(view)).not.toMatch(/Write it|Cancel"|A new version/);
+    expect(viewViolations(view)).toEqual([]);
+  });
+
+  it("every language's modal buttons fit Slack's 24 characters, and an empty field label falls back in the language", async () => {
+    for (const language of ["en", "de", "es", "fr"] as const) {
+      expect(controlLabels(language).modalSubmit.length).toBeLessThanOrEqual(24);
+      expect(controlLabels(language).modalCancel.length).toBeLessThanOrEqual(24);
+    }
+    const { renderSlotModal } = await import("../../src/platforms/slack/slot-modal.js");
+    const envelope = { key: { platform: "slack", workspace: "T1", channel: "C1", thread: "1.0" } };
+    type Modal = { blocks: unknown; submit?: { text: string }; close?: { text: string } };
+    const view = renderSlotModal(envelope as never, "audience", "", controlLabels("de")) as Modal;
+    expect(JSON.stringify(view.blocks)).toContain('"text":"Wert"');
+    expect(view.submit?.text).toBe("Schreiben");
+    const english = renderSlotModal(envelope as never, "audience", "", controlLabels("en")) as Modal;
+    expect(english.submit?.text).toBe("Write it");
+    expect(english.close?.text).toBe("Cancel");
+    expect(JSON.stringify(english.blocks)).toContain('"text":"Value"');
+  });
+});

@@ -329,3 +329,16 @@ describe("the /tailor root message", () => {
     expect(text).not.toContain("<!channel>");
   });
 });
+
+describe("a long diff's cut in the prompt's language", () => {
+  it("counts the lines it left out in German, within the button value's 2000 characters", () => {
+    const changes = Array.from({ length: 100 }, (_, i) => ({
+      op: "added" as const,
+      text: `Zeile ${i} ${"z".repeat(40)}`,
+    }));
+    const encoded = encodeDiff(changes, controlLabels("de"));
+    expect(encoded.length).toBeLessThanOrEqual(2000);
+    expect(encoded).toMatch(/… \d+ weitere geänderte Zeilen$/);
+    expect(encoded).not.toContain("more changed");
+  });
+});

@@ -161,4 +161,43 @@ describe("terminal replies in the conversation's language", () => {
     expect(renderTerminalReply(refined("es"))).not.toContain("What changed");
     expect(renderTerminalReply(refined())).toContain("What changed from v2:\n  + Tono: cálido.");
   });
+
+  it("writes the whole trailer in French (nothing changed, headings, next step), markers and tags untouched", () => {
+    const french: EngineReply = {
+      ...(refined() as Extract<EngineReply, { kind: "prompt" }>),
+      language: "fr",
+      changes: [],
+      checklist: [
+        { capability: "tone", label: "Ton", status: "pinned", value: "chaleureux", changed: true, options: [] },
+        {
+          capability: "audience",
+          label: "Public",
+          status: "assumed",
+          value: "clients",
+          source: "default",
+          options: [],
+        },
+      ],
+      assumptions: ["Le lecteur connaît le produit."],
+      repaired: ["chaleureux"],
+    };
+    expect(renderTerminalReply(french).split("\n")).toEqual([
+      "--- prompt v3 ---",
+      "Eres un redactor.",
+      "--- end ---",
+      "Caractéristiques :",
+      "  [pinned] tone: chaleureux (modifié)",
+      "  [assumed] audience: clients (valeur par défaut du canal)",
+      "Hypothèses (dis-le pour en corriger une) :",
+      "  - Le lecteur connaît le produit.",
+      "Rajouté au prompt : chaleureux",
+      "Rien n'a changé depuis la v2.",
+      "Écris une retouche (« plus court », « pour un élève de CM2 ») ou new, forget, help.",
+    ]);
+    const english = renderTerminalReply({ ...french, language: "en" });
+    expect(english).toContain(
+      "Capabilities:\n  [pinned] tone: chaleureux (changed)\n  [assumed] audience: clients (channel default)",
+    );
+    expect(english).toContain("Added back to the prompt: chaleureux\nNothing changed from v2.\nType a refinement");
+  });
 });

@@ -3,7 +3,7 @@
  * the catalog's languages. Adapters write a reply's controls in `reply.language`, so a conversation in
  * German gets German buttons. The type makes a missing label a compile error. `{name}` is a value.
  */
-import { MESSAGE_LANGUAGES, type MessageLanguage } from "./catalog.js";
+import { fill, MESSAGE_LANGUAGES, type MessageLanguage } from "./catalog.js";
 
 const en = {
   skip: "Skip: write the prompt now",
@@ -57,6 +57,30 @@ const en = {
   changeChoice: "Change a choice",
   nothingPicked: "Nothing was picked or written: nothing changed.",
   changesFrom: "What changed from v{version}:",
+  modalSubmit: "Write it",
+  modalCancel: "Cancel",
+  slotModalHint: "A new version of the prompt is written with this value for {label}.",
+  valueField: "Value",
+  changesHeading: "Changes from v{version}",
+  linesAddedOne: "{count} line added",
+  linesAddedMany: "{count} lines added",
+  linesRemovedOne: "{count} removed",
+  linesRemovedMany: "{count} removed",
+  youAsked: "you asked: “{request}”",
+  moreChangedLinesOne: "… {count} more changed line",
+  moreChangedLinesMany: "… {count} more changed lines",
+  moreLinesOne: "… {count} more line",
+  moreLinesMany: "… {count} more lines",
+  assumptions: "Assumptions",
+  assumptionsThreadHint: "say so in this thread to correct one",
+  refined: "refined",
+  promptPart: "part {part}/{parts}",
+  promptTooLong: "This version is {length} characters, too long for {max} messages: it is attached as `{file}`.",
+  capabilitiesHeading: "Capabilities:",
+  assumptionsSayHeading: "Assumptions (say so to correct one):",
+  addedBack: "Added back to the prompt: {values}",
+  nothingChangedFrom: "Nothing changed from v{version}.",
+  terminalNext: 'Type a refinement ("shorter", "for a 5th grader"), or new, forget, help.',
 };
 
 export type ControlLabelKey = keyof typeof en;
@@ -115,6 +139,30 @@ const de: ControlLabels = {
   changeChoice: "Eine Auswahl ändern",
   nothingPicked: "Nichts ausgewählt oder geschrieben: Es hat sich nichts geändert.",
   changesFrom: "Was sich seit v{version} geändert hat:",
+  modalSubmit: "Schreiben",
+  modalCancel: "Abbrechen",
+  slotModalHint: "Mit diesem Wert für {label} wird eine neue Version des Prompts geschrieben.",
+  valueField: "Wert",
+  changesHeading: "Änderungen seit v{version}",
+  linesAddedOne: "{count} Zeile hinzugefügt",
+  linesAddedMany: "{count} Zeilen hinzugefügt",
+  linesRemovedOne: "{count} entfernt",
+  linesRemovedMany: "{count} entfernt",
+  youAsked: "deine Bitte: „{request}“",
+  moreChangedLinesOne: "… {count} weitere geänderte Zeile",
+  moreChangedLinesMany: "… {count} weitere geänderte Zeilen",
+  moreLinesOne: "… {count} weitere Zeile",
+  moreLinesMany: "… {count} weitere Zeilen",
+  assumptions: "Annahmen",
+  assumptionsThreadHint: "sag es in diesem Thread, um eine zu korrigieren",
+  refined: "verfeinert",
+  promptPart: "Teil {part}/{parts}",
+  promptTooLong: "Diese Version hat {length} Zeichen, zu lang für {max} Nachrichten: Sie ist als `{file}` angehängt.",
+  capabilitiesHeading: "Merkmale:",
+  assumptionsSayHeading: "Annahmen (sag es, um eine zu korrigieren):",
+  addedBack: "Wieder in den Prompt aufgenommen: {values}",
+  nothingChangedFrom: "Seit v{version} hat sich nichts geändert.",
+  terminalNext: "Schreib eine Verfeinerung („kürzer“, „für eine 5. Klasse“) oder new, forget, help.",
 };
 
 const es: ControlLabels = {
@@ -169,6 +217,31 @@ const es: ControlLabels = {
   changeChoice: "Cambiar una opción",
   nothingPicked: "No se eligió ni se escribió nada: no cambió nada.",
   changesFrom: "Qué cambió desde la v{version}:",
+  modalSubmit: "Escribir",
+  modalCancel: "Cancelar",
+  slotModalHint: "Se escribe una nueva versión del prompt con este valor para {label}.",
+  valueField: "Valor",
+  changesHeading: "Cambios desde la v{version}",
+  linesAddedOne: "{count} línea añadida",
+  linesAddedMany: "{count} líneas añadidas",
+  linesRemovedOne: "{count} eliminada",
+  linesRemovedMany: "{count} eliminadas",
+  youAsked: "pediste: «{request}»",
+  moreChangedLinesOne: "… {count} línea cambiada más",
+  moreChangedLinesMany: "… {count} líneas cambiadas más",
+  moreLinesOne: "… {count} línea más",
+  moreLinesMany: "… {count} líneas más",
+  assumptions: "Supuestos",
+  assumptionsThreadHint: "dilo en este hilo para corregir uno",
+  refined: "refinado",
+  promptPart: "parte {part}/{parts}",
+  promptTooLong:
+    "Esta versión tiene {length} caracteres, demasiado larga para {max} mensajes: va adjunta como `{file}`.",
+  capabilitiesHeading: "Características:",
+  assumptionsSayHeading: "Supuestos (dilo para corregir uno):",
+  addedBack: "Se volvió a añadir al prompt: {values}",
+  nothingChangedFrom: "Nada cambió desde la v{version}.",
+  terminalNext: "Escribe un ajuste («más corto», «para un niño de 10 años») o new, forget, help.",
 };
 
 const fr: ControlLabels = {
@@ -223,12 +296,48 @@ const fr: ControlLabels = {
   changeChoice: "Modifier un choix",
   nothingPicked: "Rien n'a été choisi ni écrit : rien n'a changé.",
   changesFrom: "Ce qui a changé depuis la v{version} :",
+  modalSubmit: "Écrire",
+  modalCancel: "Annuler",
+  slotModalHint: "Une nouvelle version du prompt est écrite avec cette valeur pour {label}.",
+  valueField: "Valeur",
+  changesHeading: "Modifications depuis la v{version}",
+  linesAddedOne: "{count} ligne ajoutée",
+  linesAddedMany: "{count} lignes ajoutées",
+  linesRemovedOne: "{count} supprimée",
+  linesRemovedMany: "{count} supprimées",
+  youAsked: "ta demande : « {request} »",
+  moreChangedLinesOne: "… {count} autre ligne modifiée",
+  moreChangedLinesMany: "… {count} autres lignes modifiées",
+  moreLinesOne: "… {count} ligne de plus",
+  moreLinesMany: "… {count} lignes de plus",
+  assumptions: "Hypothèses",
+  assumptionsThreadHint: "dis-le dans ce fil pour en corriger une",
+  refined: "affiné",
+  promptPart: "partie {part}/{parts}",
+  promptTooLong:
+    "Cette version fait {length} caractères, trop longue pour {max} messages : elle est jointe sous le nom `{file}`.",
+  capabilitiesHeading: "Caractéristiques :",
+  assumptionsSayHeading: "Hypothèses (dis-le pour en corriger une) :",
+  addedBack: "Rajouté au prompt : {values}",
+  nothingChangedFrom: "Rien n'a changé depuis la v{version}.",
+  terminalNext: "Écris une retouche (« plus court », « pour un élève de CM2 ») ou new, forget, help.",
 };
 
 const LABELS: Readonly<Record<MessageLanguage, ControlLabels>> = { en, de, es, fr };
 
 /** The control labels for a reply's language (English when the reply says none). */
 export const controlLabels = (language: MessageLanguage | undefined): ControlLabels => LABELS[language ?? "en"];
+
+/** A label pair whose words depend on a count ("1 line" / "2 lines"): the form the labels' language uses for it, filled. */
+export function countLabel(
+  labels: ControlLabels,
+  forms: { one: ControlLabelKey; many: ControlLabelKey },
+  count: number,
+): string {
+  const language = MESSAGE_LANGUAGES.find((candidate) => LABELS[candidate] === labels) ?? "en";
+  const form = new Intl.PluralRules(language).select(count) === "one" ? forms.one : forms.many;
+  return fill(labels[form], { count });
+}
 
 /**
  * The language a control was labelled in, from the labels a platform gives back with a click, so

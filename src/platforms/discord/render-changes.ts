@@ -4,7 +4,7 @@
  */
 import type { APIEmbedField } from "discord.js";
 import type { DiffLine } from "../../core/engine-api.js";
-import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
+import { type ControlLabels, controlLabels, countLabel } from "../../core/messages/control-labels.js";
 import { oneLine, truncate } from "./text-format.js";
 
 /** Discord's limit for an embed field's value. */
@@ -32,7 +32,7 @@ export function renderChanges(
     const more = changes.length - index;
     const reserve = index + 1 < changes.length ? 32 : 0;
     if (lines.length === MAX_LINES || used + line.length + 1 + reserve > room) {
-      lines.push(`# … ${more} more line${more === 1 ? "" : "s"}`);
+      lines.push(`# ${countLabel(labels, { one: "moreLinesOne", many: "moreLinesMany" }, more)}`);
       break;
     }
     lines.push(line);

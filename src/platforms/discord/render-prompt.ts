@@ -18,7 +18,7 @@ type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
 
 export const PROMPT_FILE_NAME = "prompt.md";
 const LANGUAGE = "md";
-/** Room for the longest header line ("**Prompt v12** (refined) · part 3/3") and its newline. */
+/** Room for the longest header line ("**Prompt v12** (verfeinert) · Teil 3/3", any language) and its newline. */
 const HEADER_RESERVE = 64;
 
 export function renderPrompt(reply: PromptReply): OutboundMessage[] {
@@ -35,7 +35,7 @@ export function renderPrompt(reply: PromptReply): OutboundMessage[] {
   });
   const controls = slotMenu ? { components: [slotMenu] } : {};
   const exactFile = { name: PROMPT_FILE_NAME, text: reply.text };
-  const title = `**Prompt v${reply.version}**${reply.version > 1 ? " (refined)" : ""}`;
+  const title = `**Prompt v${reply.version}**${reply.version > 1 ? ` (${labels.refined})` : ""}`;
   const escaped = escapeFences(reply.text);
   const budget = DISCORD_LIMITS.messageContent - HEADER_RESERVE - fenceOverhead(LANGUAGE);
   const chunks = splitText(escaped.text, budget);
@@ -43,7 +43,7 @@ export function renderPrompt(reply: PromptReply): OutboundMessage[] {
   if (chunks.length > MAX_PROMPT_MESSAGES) {
     return [
       {
-        content: `${title}\nThis version is ${reply.text.length} characters, too long for ${MAX_PROMPT_MESSAGES} messages: it is attached as \`${PROMPT_FILE_NAME}\`.`,
+        content: `${title}\n${fill(labels.promptTooLong, { length: reply.text.length, max: MAX_PROMPT_MESSAGES, file: PROMPT_FILE_NAME })}`,
         files: [exactFile],
         embeds: [checklist],
         ...controls,
@@ -52,7 +52,7 @@ export function renderPrompt(reply: PromptReply): OutboundMessage[] {
   }
 
   return chunks.map((chunk, index) => {
-    const part = chunks.length > 1 ? ` · part ${index + 1}/${chunks.length}` : "";
+    const part = chunks.length > 1 ? ` · ${fill(labels.promptPart, { part: index + 1, parts: chunks.length })}` : "";
     const message: OutboundMessage = { content: `${title}${part}\n${fenced(chunk, LANGUAGE)}` };
     if (index === chunks.length - 1) {
       // Backticks inside the prompt were broken up to keep the block intact: attach the exact text too.

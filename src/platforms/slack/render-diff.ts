@@ -5,7 +5,8 @@
  * message), so the thread stays short and any replica can answer the click without a lookup.
  */
 import type { DiffLine } from "../../core/engine-api.js";
-import type { ControlLabels } from "../../core/messages/control-labels.js";
+import { fill } from "../../core/messages/catalog.js";
+import { type ControlLabels, controlLabels, countLabel } from "../../core/messages/control-labels.js";
 import { escapeMrkdwn, safeMrkdwn, truncateMrkdwn } from "./mrkdwn.js";
 import { DIFF_ACTION_ID } from "./slack-ids.js";
 import { SLACK_LIMITS } from "./slack-limits.js";
@@ -16,16 +17,21 @@ const FENCE = "```";
 /** Looks like a fence, is not one (U+02CB): a prompt line's own ``` cannot close the diff's block. */
 const FENCE_LOOKALIKE = "ˋˋˋ";
 
-/** The diff as the button's value: one `+ line` / `- line` a line, cut at a line to fit Slack's 2,000 characters. */
-export function encodeDiff(changes: readonly DiffLine[]): string {
+/**
+ * The diff as the button's value: one `+ line` / `- line` a line, cut at a line to fit Slack's 2,000
+ * characters; what was left out is counted in the labels' language.
+ */
+export function encodeDiff(changes: readonly DiffLine[], labels: ControlLabels = controlLabels("en")): string {
   const lines = changes.map((change) => `${MARK[change.op]} ${change.text}`);
+  const more = (count: number): string =>
+    countLabel(labels, { one: "moreChangedLinesOne", many: "moreChangedLinesMany" }, count);
   const kept: string[] = [];
   let length = 0;
   for (const [i, line] of lines.entries()) {
     const rest = lines.length - i - 1;
-    const tail = rest > 0 ? `\n… ${rest} more changed line${rest === 1 ? "" : "s"}`.length : 0;
+    const tail = rest > 0 ? `\n${more(rest)}`.length : 0;
     if (length + line.length + 1 + tail > SLACK_LIMITS.buttonValue) {
-      kept.push(`… ${lines.length - i} more changed line${lines.length - i === 1 ? "" : "s"}`);
+      kept.push(more(lines.length - i));
       break;
     }
     kept.push(line);
@@ -34,21 +40,29 @@ export function encodeDiff(changes: readonly DiffLine[]): string {
   return kept.join("\n");
 }
 
-/** The line under a version (from v2 on): what changed, with the button that shows the lines. */
+/** The line under a version (from v2 on): what changed, with the button that shows the lines; in the labels' language. */
 export function renderChangesLine(
   version: number,
   changes: readonly DiffLine[],
   request: string | undefined,
   labels: ControlLabels,
 ): Block {
-  const asked = request?.trim() ? ` · you asked: “${safeMrkdwn(request.trim(), 300)}”` : "";
+  // The label's own words are escaped; the request is made safe on its own.
+  const asked = request?.trim()
+    ? ` · ${fill(escapeMrkdwn(labels.youAsked), { request: safeMrkdwn(request.trim(), 300) })}`
+    : "";
   if (changes.length === 0) return context(`${escapeMrkdwn(labels.noChanges)}${asked}`);
   const added = changes.filter((change) => change.op === "added").length;
   const removed = changes.length - added;
-  const text = `*Changes from v${version - 1}*: ${plural(added, "line")} added, ${removed} removed${asked}`;
+  const heading = escapeMrkdwn(fill(labels.changesHeading, { version: version - 1 }));
+  const counts = [
+    countLabel(labels, { one: "linesAddedOne", many: "linesAddedMany" }, added),
+    countLabel(labels, { one: "linesRemovedOne", many: "linesRemovedMany" }, removed),
+  ].map(escapeMrkdwn);
+  const text = `*${heading}*: ${counts.join(", ")}${asked}`;
   return {
     ...section(text, "tailor_changes"),
-    accessory: button(DIFF_ACTION_ID, labels.whatChanged, encodeDiff(changes)),
+    accessory: button(DIFF_ACTION_ID, labels.whatChanged, encodeDiff(changes, labels)),
   } as Block;
 }
 
@@ -59,5 +73,3 @@ export function renderDiff(encoded: string, labels: ControlLabels): SlackMessage
   const body = truncateMrkdwn(escapeMrkdwn(encoded.replaceAll(FENCE, FENCE_LOOKALIKE)), room);
   return message(labels.whatChanged, [section(`${heading}\n${FENCE}\n${body}\n${FENCE}`)]);
 }
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;

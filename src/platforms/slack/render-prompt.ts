@@ -72,7 +72,8 @@ function detailBlocks(reply: PromptReply, labels: ControlLabels): Block[] {
   blocks.push(...renderChecklist(reply.checklist, labels));
   if (reply.assumptions.length > 0) {
     const lines = reply.assumptions.map((assumption) => `• ${escapeMrkdwn(assumption)}`).join("\n");
-    blocks.push(section(`*Assumptions* (say so in this thread to correct one)\n${lines}`));
+    const heading = `*${escapeMrkdwn(labels.assumptions)}* (${escapeMrkdwn(labels.assumptionsThreadHint)})`;
+    blocks.push(section(`${heading}\n${lines}`));
   }
   if (reply.repaired.length > 0) {
     const values = reply.repaired.map((value) => `“${safeMrkdwn(value, 200)}”`).join(", ");

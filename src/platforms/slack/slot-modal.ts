@@ -8,6 +8,7 @@
 import type { types } from "@slack/bolt";
 import { type CapabilityId, capabilityIdSchema } from "../../core/conversation.js";
 import type { InboundEvent } from "../../core/engine-api.js";
+import { fill } from "../../core/messages/catalog.js";
 import type { ControlLabels } from "../../core/messages/control-labels.js";
 import { escapeMrkdwn, truncatePlain } from "./mrkdwn.js";
 import type { EventEnvelope } from "./normalize-events.js";
@@ -17,6 +18,8 @@ import { section } from "./slack-message.js";
 
 const VALUE_BLOCK_ID = "tailor_slot_value";
 const VALUE_ACTION_ID = "value";
+/** Slack's limit for a modal's submit and close button text. */
+const MODAL_BUTTON_MAX = 24;
 /** A value is one capability's setting, not a new request: a short field. */
 export const SLOT_VALUE_MAX = 500;
 
@@ -28,7 +31,7 @@ interface SlotMetadata {
   k: CapabilityId;
 }
 
-/** The modal for "Other…"; its title in the language of the message whose select opened it. */
+/** The modal for "Other…"; its words in the language of the message whose select opened it. */
 export function renderSlotModal(
   envelope: EventEnvelope,
   capability: CapabilityId,
@@ -45,15 +48,16 @@ export function renderSlotModal(
     type: "modal",
     callback_id: SLOT_OTHER_CALLBACK_ID,
     title: { type: "plain_text", text: truncatePlain(labels.changeChoice, SLACK_LIMITS.modalTitle) },
-    submit: { type: "plain_text", text: "Write it" },
-    close: { type: "plain_text", text: "Cancel" },
+    submit: { type: "plain_text", text: truncatePlain(labels.modalSubmit, MODAL_BUTTON_MAX) },
+    close: { type: "plain_text", text: truncatePlain(labels.modalCancel, MODAL_BUTTON_MAX) },
     private_metadata: JSON.stringify(metadata).slice(0, SLACK_LIMITS.privateMetadata),
     blocks: [
-      section(`A new version of the prompt is written with this value for *${escapeMrkdwn(label)}*.`),
+      // The hint's own words are escaped; the capability's label goes in bold.
+      section(fill(escapeMrkdwn(labels.slotModalHint), { label: `*${escapeMrkdwn(label)}*` })),
       {
         type: "input",
         block_id: VALUE_BLOCK_ID,
-        label: { type: "plain_text", text: label.slice(0, SLACK_LIMITS.inputLabel) || "Value" },
+        label: { type: "plain_text", text: label.slice(0, SLACK_LIMITS.inputLabel) || labels.valueField },
         element: { type: "plain_text_input", action_id: VALUE_ACTION_ID, max_length: SLOT_VALUE_MAX },
       },
     ],

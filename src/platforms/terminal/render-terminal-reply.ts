@@ -3,8 +3,8 @@
  * conversation: each prompt version sits between `--- prompt vN ---` and `--- end ---`.
  */
 import type { ChecklistItem, DiffLine, EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
-import { fill, type MessageLanguage } from "../../core/messages/catalog.js";
-import { controlLabels } from "../../core/messages/control-labels.js";
+import { fill } from "../../core/messages/catalog.js";
+import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 
 export type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
 
@@ -26,35 +26,38 @@ export function renderTerminalReply(reply: EngineReply): string {
   }
 }
 
-/** What follows a prompt's end line: the checklist, the assumptions, what was added back, what to do next. */
+/**
+ * What follows a prompt's end line: the checklist, the assumptions, what was added back, what to do
+ * next, in the reply's language (capability ids, the `[pinned]`-style tags and the typed command words stay as they are).
+ */
 export function renderPromptTrailer(reply: PromptReply): string {
+  const labels = controlLabels(reply.language);
   const lines: string[] = [];
-  if (reply.checklist.length) lines.push("Capabilities:", ...renderChecklist(reply.checklist));
-  if (reply.assumptions.length)
-    lines.push("Assumptions (say so to correct one):", ...reply.assumptions.map((a) => `  - ${a}`));
-  if (reply.repaired.length) lines.push(`Added back to the prompt: ${reply.repaired.join("; ")}`);
-  if (reply.changes) lines.push(...renderChanges(reply.version, reply.changes, reply.language));
-  lines.push('Type a refinement ("shorter", "for a 5th grader"), or new, forget, help.');
+  if (reply.checklist.length) lines.push(labels.capabilitiesHeading, ...renderChecklist(reply.checklist, labels));
+  if (reply.assumptions.length) lines.push(labels.assumptionsSayHeading, ...reply.assumptions.map((a) => `  - ${a}`));
+  if (reply.repaired.length) lines.push(fill(labels.addedBack, { values: reply.repaired.join("; ") }));
+  if (reply.changes) lines.push(...renderChanges(reply.version, reply.changes, labels));
+  lines.push(labels.terminalNext);
   return lines.join("\n");
 }
 
 /** Pinned first, then assumed, each with its value; the open ones on one line. */
-function renderChecklist(items: readonly ChecklistItem[]): string[] {
+function renderChecklist(items: readonly ChecklistItem[], labels: ControlLabels): string[] {
   const valued = (status: ChecklistItem["status"]) =>
     items
       .filter((i) => i.status === status)
-      .map((i) => `  [${status}] ${i.capability}${i.value ? `: ${i.value}` : ""}${marks(i)}`);
+      .map((i) => `  [${status}] ${i.capability}${i.value ? `: ${i.value}` : ""}${marks(i, labels)}`);
   const open = items.filter((i) => i.status === "open").map((i) => i.capability);
   return [...valued("pinned"), ...valued("assumed"), ...(open.length ? [`  [open] ${open.join(", ")}`] : [])];
 }
 
-const marks = (item: ChecklistItem): string =>
-  `${item.source === "default" ? " (channel default)" : ""}${item.changed ? " (changed)" : ""}`;
+const marks = (item: ChecklistItem, labels: ControlLabels): string =>
+  `${item.source === "default" ? ` (${labels.fromDefaults})` : ""}${item.changed ? ` (${labels.changed})` : ""}`;
 
-/** What a refinement changed, line by line: `+` added, `-` removed; the heading in the reply's language. */
-function renderChanges(version: number, changes: readonly DiffLine[], language: MessageLanguage | undefined): string[] {
-  if (changes.length === 0) return [`Nothing changed from v${version - 1}.`];
-  const heading = fill(controlLabels(language).changesFrom, { version: version - 1 });
+/** What a refinement changed, line by line: `+` added, `-` removed; its words in the reply's language. */
+function renderChanges(version: number, changes: readonly DiffLine[], labels: ControlLabels): string[] {
+  if (changes.length === 0) return [fill(labels.nothingChangedFrom, { version: version - 1 })];
+  const heading = fill(labels.changesFrom, { version: version - 1 });
   return [heading, ...changes.map((c) => `  ${c.op === "added" ? "+" : "-"} ${c.text}`)];
 }
 
