@@ -50,11 +50,13 @@ async function main(): Promise<void> {
   const guard = new ShutdownGuard();
   const closers: Array<() => Promise<unknown>> = [];
   let stopping = false;
+  /** Closes the model once (shutdown may force it before the closers run). */
+  let closeModel: (() => Promise<void>) | undefined;
   const stop = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     logger.info("shutting down", { reason });
-    const inFlight = await guard.drain(DRAIN_MS);
+    const inFlight = await guard.drain(DRAIN_MS, () => closeModel?.() ?? Promise.resolve());
     if (inFlight) logger.info("in-flight turns settled", { turns: inFlight });
     for (const close of closers.reverse()) await close().catch((error) => logger.warn("close failed", { error }));
     process.exit(code);
@@ -94,7 +96,12 @@ async function main(): Promise<void> {
   const { queueDepth } = ready;
   metrics.registry.register(new Gauge("tailor_queue_depth", "Model calls waiting for a free sequence.", queueDepth));
   const model = ackFirst.wrap(guard.guardModel(instrumentModel(ready.model, metrics)));
-  closers.push(() => model.close());
+  let modelClosed: Promise<void> | undefined;
+  closeModel = () => {
+    modelClosed ??= model.close();
+    return modelClosed;
+  };
+  closers.push(closeModel);
 
   const core = createTailorEngine({
     store,

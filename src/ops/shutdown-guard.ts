@@ -8,6 +8,9 @@ import { TailorError } from "../core/errors.js";
 import type { ModelPort } from "../core/ports.js";
 import { decorateModel } from "./decorate-model.js";
 
+/** After the model is closed, how long turns get to save their step and post the restart notice. */
+const FORCED_SETTLE_MS = 5_000;
+
 const RESTART_MESSAGE =
   "PromptTailor is restarting. Your conversation is saved: press retry or send a message in a minute to go on.";
 
@@ -49,11 +52,24 @@ export class ShutdownGuard {
     };
   }
 
-  /** Aborts model work and waits (bounded) for in-flight turns to settle. */
-  async drain(timeoutMs: number): Promise<number> {
+  /**
+   * Aborts model work and waits (bounded) for in-flight turns to settle. A model call that does not
+   * notice the abort (node-llama-cpp checks it only between tokens, not while it evaluates a long
+   * prompt on a slow CPU) is ended by `force` (closing the model) once `timeoutMs` have passed; its
+   * turn then saves the step and tells the user, for up to `settleMs` more, before anything else closes.
+   */
+  async drain(timeoutMs: number, force?: () => Promise<unknown>, settleMs = FORCED_SETTLE_MS): Promise<number> {
     this.controller.abort();
     const pending = [...this.inFlight];
-    await Promise.race([Promise.allSettled(pending), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    const settled = (ms: number) =>
+      Promise.race([
+        Promise.allSettled(pending).then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+      ]);
+    if (!(await settled(timeoutMs)) && force) {
+      await force().catch(() => undefined);
+      await settled(settleMs);
+    }
     return pending.length;
   }
 }
