@@ -5,7 +5,7 @@
  * @see https://api.slack.com/reference/block-kit/block-elements#button (text ≤ 75, value ≤ 2000)
  * @see https://api.slack.com/reference/block-kit/composition-objects#option (text ≤ 75, value ≤ 150)
  * @see https://api.slack.com/reference/block-kit/block-elements#static_select (≤ 100 options, placeholder ≤ 150)
- * @see https://api.slack.com/reference/surfaces/views (modal title ≤ 24, private_metadata ≤ 3000)
+ * @see https://api.slack.com/reference/surfaces/views (modal title, submit and close ≤ 24, private_metadata ≤ 3000)
  * @see https://docs.slack.dev/reference/methods/chat.startStream (markdown_text ≤ 12,000 a call)
  */
 export const SLACK_LIMITS = {
@@ -28,6 +28,8 @@ export const SLACK_LIMITS = {
   /** An input block's label. */
   inputLabel: 2000,
   modalTitle: 24,
+  /** A modal's submit and close button texts. */
+  modalButton: 24,
   privateMetadata: 3000,
   /** Markdown text in one chat.startStream / appendStream call. */
   streamText: 12_000,

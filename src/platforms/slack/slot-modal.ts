@@ -18,8 +18,6 @@ import { section } from "./slack-message.js";
 
 const VALUE_BLOCK_ID = "tailor_slot_value";
 const VALUE_ACTION_ID = "value";
-/** Slack's limit for a modal's submit and close button text. */
-const MODAL_BUTTON_MAX = 24;
 /** A value is one capability's setting, not a new request: a short field. */
 export const SLOT_VALUE_MAX = 500;
 
@@ -48,8 +46,8 @@ export function renderSlotModal(
     type: "modal",
     callback_id: SLOT_OTHER_CALLBACK_ID,
     title: { type: "plain_text", text: truncatePlain(labels.changeChoice, SLACK_LIMITS.modalTitle) },
-    submit: { type: "plain_text", text: truncatePlain(labels.modalSubmit, MODAL_BUTTON_MAX) },
-    close: { type: "plain_text", text: truncatePlain(labels.modalCancel, MODAL_BUTTON_MAX) },
+    submit: { type: "plain_text", text: truncatePlain(labels.modalSubmit, SLACK_LIMITS.modalButton) },
+    close: { type: "plain_text", text: truncatePlain(labels.modalCancel, SLACK_LIMITS.modalButton) },
     private_metadata: JSON.stringify(metadata).slice(0, SLACK_LIMITS.privateMetadata),
     blocks: [
       // The hint's own words are escaped; the capability's label goes in bold.
