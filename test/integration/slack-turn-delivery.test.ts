@@ -156,7 +156,7 @@ describe("a turn in a Slack thread", () => {
 
     standin.failNext("files.getUploadURLExternal");
     await new SlackTurn(poster).deliver([prompt], storedRefs().io);
-    const parts = texts("chat.postMessage").filter((text) => text.startsWith("Prompt, part"));
+    const parts = texts("chat.postMessage").filter((text) => /^Tailored prompt v3 \(\d+\/\d+\)$/.test(text));
     expect(parts.length).toBeGreaterThan(1);
     expect(standin.violations).toEqual([]);
   });

@@ -117,8 +117,10 @@ describe("rendering replies", () => {
   });
 
   it("splits a prompt into code blocks that fit when a file cannot be sent", () => {
-    const parts = renderPromptParts(`${"<line> & more\n".repeat(600)}\`\`\`end`);
+    const parts = renderPromptParts(`${"<line> & more\n".repeat(600)}\`\`\`end`, "Maßgeschneiderter Prompt v1");
     expect(parts.length).toBeGreaterThan(1);
+    // The notification text names the version in the conversation's language (the title given).
+    expect(parts[0]?.text).toBe(`Maßgeschneiderter Prompt v1 (1/${parts.length})`);
     for (const part of parts) expect(limitViolations({ text: part.text, blocks: part.blocks })).toEqual([]);
     const joined = parts.map((p) => JSON.stringify(p.blocks)).join("");
     expect(joined).not.toContain("<line>");

@@ -51,13 +51,13 @@ export function renderPrompt(reply: PromptReply): SlackMessage {
  * The prompt as code blocks over several messages, fences replaced by a look-alike: the fallback when
  * the file upload fails. Split on lines, so each part fits a section.
  */
-export function renderPromptParts(prompt: string): SlackMessage[] {
+export function renderPromptParts(prompt: string, title: string): SlackMessage[] {
   const parts = splitEscaped(
     prompt.replaceAll(FENCE, FENCE_LOOKALIKE),
     SLACK_LIMITS.sectionText - 2 * FENCE.length - 2,
   );
   return parts.map((part, i) =>
-    message(`Prompt, part ${i + 1} of ${parts.length}`, [section(`${FENCE}\n${part}\n${FENCE}`)]),
+    message(`${title} (${i + 1}/${parts.length})`, [section(`${FENCE}\n${part}\n${FENCE}`)]),
   );
 }
 

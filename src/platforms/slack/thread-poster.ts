@@ -112,7 +112,7 @@ export class ThreadPoster {
       }),
     );
     if (uploaded) return;
-    for (const part of renderPromptParts(file.content)) await this.post(part);
+    for (const part of renderPromptParts(file.content, file.title)) await this.post(part);
   }
 
   /** Runs a call and keeps Slack's error code (`not_allowed`, `method_not_supported_for_channel_type`…). */
