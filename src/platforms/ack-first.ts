@@ -6,10 +6,10 @@
  * measured a p99 twice the bare app's).
  *
  * Adapters report each incoming request (`arrived`) and run their turns, once acknowledged, as
- * background work (`background`). The turns' ports (store, model, platform API, `wrap`) give way after each I/O step: while
- * requests are still arriving, the step's result is held until `quietMs` have passed without one
- * (at most `maxWaitMs`, so turns never starve under steady load). Work outside `background`, such as
- * what a listener does before its acknowledgement, never waits.
+ * background work (`background`). The turns' ports (store, model, platform API: see `wrap`) give way
+ * after each I/O step: while requests are still arriving, the step's result is held until `quietMs`
+ * have passed without one (at most `maxWaitMs`, so turns never starve under steady load). Work
+ * outside `background`, such as what a listener does before its acknowledgement, never waits.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
