@@ -126,6 +126,22 @@ describe("terminal chat: streaming and stop", () => {
     expect(out.indexOf("--- prompt v1 ---", out.indexOf("Words: skip"))).toBeGreaterThan(0);
   });
 
+  it("in a German conversation the unfinished line and the retry hint of a stopped stream are German", async () => {
+    const model = new FakeModel({ synthesize: stoppableSynthesize });
+    const chat = await liveChat(model);
+    chat.input.write("Schreib eine E-Mail an unsere Kunden über die neue Preisliste\n");
+    await chat.until((out) => out.includes("Q1."));
+    chat.input.write("skip\n");
+    await chat.until((out) => out.includes("--- prompt v1 ---\nRole: You are an expert writer."));
+    chat.input.end("stop\n");
+    await chat.done;
+    expect(chat.stdout()).toMatch(
+      /--- prompt v1 ---\nRole: You are an expert writer\.\n[^\n]*\n--- end ---\n\(Prompt v1 wurde nicht fertig\)\n[\s\S]*\(tippe retry, um es noch einmal zu versuchen\)\n$/,
+    );
+    expect(chat.stdout()).not.toContain("was not finished");
+    expect(chat.stdout()).not.toContain("type retry");
+  });
+
   it("Ctrl-C in an interactive terminal stops the running turn; with nothing running it does what it did before", async () => {
     const model = new FakeModel({ synthesize: stoppableSynthesize });
     let interrupts = 0;

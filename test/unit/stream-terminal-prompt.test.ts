@@ -98,4 +98,35 @@ describe("TerminalPromptStream", () => {
     stream.abandon();
     expect(out().endsWith(`${NEXT}\n`)).toBe(true);
   });
+
+  it("the revised and unfinished lines follow the draft's (or the reply's) language; the markers do not change", () => {
+    const { stream, out } = printer();
+    stream.draft({ version: 2, text: "Rolle: Autor", language: "de" });
+    stream.finish({ ...reply(2, "Rolle: Lektor"), language: "de" });
+    stream.draft({ version: 3, text: "Halb", language: "de" });
+    stream.abandon();
+    stream.draft({ version: 4, text: "Moitié" });
+    stream.abandon("fr");
+    expect(out()).toBe(
+      [
+        "--- prompt v2 ---",
+        "Rolle: Autor",
+        "--- end ---",
+        "(überarbeitet: Prompt v2 weicht vom Text oben ab)",
+        "--- prompt v2 ---",
+        "Rolle: Lektor",
+        "--- end ---",
+        "Schreib eine Verfeinerung („kürzer“, „für eine 5. Klasse“) oder new, forget, help.",
+        "--- prompt v3 ---",
+        "Halb",
+        "--- end ---",
+        "(Prompt v3 wurde nicht fertig)",
+        "--- prompt v4 ---",
+        "Moitié",
+        "--- end ---",
+        "(le prompt v4 n'a pas été terminé)",
+        "",
+      ].join("\n"),
+    );
+  });
 });

@@ -1,10 +1,11 @@
 import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { EngineReply } from "../../src/core/engine-api.js";
 import { TailorError } from "../../src/core/errors.js";
 import type { ConversationStore } from "../../src/core/ports.js";
-import { renderTerminalReply } from "../../src/platforms/terminal/render-terminal-reply.js";
+import { renderTerminalProgress, renderTerminalReply } from "../../src/platforms/terminal/render-terminal-reply.js";
 import { runTerminalChat } from "../../src/platforms/terminal/run-terminal-chat.js";
+import { terminalSession } from "../../src/platforms/terminal/terminal-session.js";
 import { engineHarness } from "../fakes/engine-harness.js";
 import { FakeModel } from "../fakes/fake-model.js";
 import { MemoryStore } from "../fakes/memory-store.js";
@@ -199,5 +200,112 @@ describe("terminal replies in the conversation's language", () => {
       "Capabilities:\n  [pinned] tone: chaleureux (changed)\n  [assumed] audience: clients (channel default)",
     );
     expect(english).toContain("Added back to the prompt: chaleureux\nNothing changed from v2.\nType a refinement");
+  });
+
+  it("a German conversation gets the answer hints and the invalid-number messages in German (skip stays typed)", async () => {
+    const { stdout } = await chat([
+      "Schreib eine E-Mail an unsere Kunden über die neue Preisliste",
+      "9",
+      "1 1 1",
+      "3",
+      "5",
+      "skip",
+    ]);
+    expect(stdout).toContain(
+      "  3) Direct\nAntworte mit Zahlen der Reihe nach (z. B. 1 1), in eigenen Worten oder mit skip.\nFrage 1 hat die Optionen 1 bis 3.\nEs sind 2 Fragen offen; tippe höchstens 2 Zahlen.\n",
+    );
+    expect(stdout).toContain(
+      "Q1. Who will read it? -> My team\nQ2. Which tone fits?\n  1) Formal\n  2) Warm\n  3) Direct\nAntworte mit einer Zahl, in eigenen Worten oder mit skip.\nFrage 1 hat die Optionen 1 bis 3.\n",
+    );
+    for (const english of ["Answer with", "has options", "open questions", "not answered"]) {
+      expect(stdout).not.toContain(english);
+    }
+    expect(promptBlocks(stdout).map((v) => v.version)).toEqual([1]);
+  });
+
+  it("an English conversation keeps the English hints and messages, word for word", async () => {
+    const { stdout } = await chat(["write a cold email to an investor", "1 1 1", "3", "5"]);
+    expect(stdout).toContain("Answer with numbers in order (e.g. 1 1), in your own words, or skip.");
+    expect(stdout).toContain("There are 2 open questions; type at most that many numbers.");
+    expect(stdout).toContain("Answer with a number, in your own words, or skip.\nQuestion 1 has options 1 to 3.");
+  });
+
+  const closedRound = (language?: "de" | "fr"): EngineReply => ({
+    visibility: "public",
+    closesRound: true,
+    kind: "questions",
+    round: 1,
+    intro: "",
+    closed: true,
+    questions: [
+      { id: "q1", capability: "audience", text: "Qui va le lire ?", options: ["Clients"], answer: "Clients" },
+      { id: "q2", capability: "tone", text: "Quel ton ?", options: ["Formel"] },
+    ],
+    ...(language ? { language } : {}),
+  });
+
+  it("a closed round's unanswered question, the retry hint and the progress lines follow the language", () => {
+    expect(renderTerminalReply(closedRound("fr"))).toBe(
+      "Q1. Qui va le lire ? -> Clients\nQ2. Quel ton ? -> (sans réponse)",
+    );
+    expect(renderTerminalReply(closedRound())).toBe(
+      "Q1. Qui va le lire ? -> Clients\nQ2. Quel ton ? -> (not answered)",
+    );
+    const failed = (language?: "de"): EngineReply => ({
+      visibility: "public",
+      closesRound: false,
+      kind: "error",
+      code: "model.timeout",
+      message: "Das Modell wurde nicht fertig.",
+      retry: true,
+      ...(language ? { language } : {}),
+    });
+    expect(renderTerminalReply(failed("de"))).toBe(
+      "! Das Modell wurde nicht fertig. (tippe retry, um es noch einmal zu versuchen)",
+    );
+    expect(renderTerminalReply(failed())).toBe("! Das Modell wurde nicht fertig. (type retry to try again)");
+    expect(renderTerminalProgress({ kind: "queued", position: 2, language: "fr" })).toBe(
+      "(en attente du modèle : position 2)",
+    );
+    expect(renderTerminalProgress({ kind: "working", step: "synthesize", language: "fr" })).toBe(
+      "(en cours : écriture du prompt…)",
+    );
+    expect(renderTerminalProgress({ kind: "working", step: "analyse", language: "de" })).toBe(
+      "(in Arbeit: Anfrage lesen…)",
+    );
+    expect(renderTerminalProgress({ kind: "queued", position: 2 })).toBe("(waiting for the model: position 2)");
+    expect(renderTerminalProgress({ kind: "working", step: "synthesize", language: "en" })).toBe(
+      "(working: synthesize…)",
+    );
+  });
+
+  it("the session's progress lines and its stopping line follow the conversation's language", async () => {
+    const { engine } = await engineHarness();
+    let stdout = "";
+    let stderr = "";
+    const sink = (append: (text: string) => void) => {
+      const stream = new PassThrough();
+      stream.on("data", (chunk: Buffer) => append(chunk.toString()));
+      return stream;
+    };
+    const session = terminalSession({
+      engine,
+      output: sink((text) => {
+        stdout += text;
+      }),
+      progress: sink((text) => {
+        stderr += text;
+      }),
+      runId: "language",
+    });
+    await session.line("Écris un e-mail à nos clients au sujet de la nouvelle grille tarifaire");
+    await session.line("7");
+    session.stop();
+    // Nothing runs now: the engine's answer to the stop comes in French too.
+    await vi.waitFor(() => expect(stdout).toContain("Rien n'est en cours"));
+    expect(stderr).toContain("(en cours : lecture de la demande…)\n");
+    expect(stderr).toContain("(arrêt en cours…)\n");
+    expect(stderr).not.toContain("stopping");
+    expect(stdout).toContain("La question 1 a les options 1 à 3.");
   });
 });

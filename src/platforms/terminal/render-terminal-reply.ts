@@ -2,9 +2,10 @@
  * Plain-text rendering of engine replies for the terminal chat. stdout carries only the
  * conversation: each prompt version sits between `--- prompt vN ---` and `--- end ---`.
  */
+import type { Step } from "../../core/conversation.js";
 import type { ChecklistItem, DiffLine, EngineReply, Progress, QuestionView } from "../../core/engine-api.js";
 import { fill } from "../../core/messages/catalog.js";
-import { type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
+import { type ControlLabelKey, type ControlLabels, controlLabels } from "../../core/messages/control-labels.js";
 
 export type PromptReply = Extract<EngineReply, { kind: "prompt" }>;
 
@@ -16,11 +17,12 @@ export const PROMPT_END = "--- end ---";
 export function renderTerminalReply(reply: EngineReply): string {
   switch (reply.kind) {
     case "questions":
-      return renderQuestions(reply.intro, reply.questions, reply.closed === true);
+      return renderQuestions(reply.intro, reply.questions, reply.closed === true, controlLabels(reply.language));
     case "prompt":
       return [promptHeader(reply.version), reply.text, PROMPT_END, renderPromptTrailer(reply)].join("\n");
     case "error":
-      return `! ${reply.message}${reply.retry ? " (type retry to try again)" : ""}`;
+      // The typed word (retry) stays English inside the reply's language, as in the message catalog.
+      return `! ${reply.message}${reply.retry ? ` (${controlLabels(reply.language).terminalRetry})` : ""}`;
     case "notice":
       return reply.text;
   }
@@ -61,9 +63,16 @@ function renderChanges(version: number, changes: readonly DiffLine[], labels: Co
   return [heading, ...changes.map((c) => `  ${c.op === "added" ? "+" : "-"} ${c.text}`)];
 }
 
-function renderQuestions(intro: string, questions: readonly QuestionView[], closed: boolean): string {
+/** The round's questions and options; the fixed words (hint, "not answered") in the labels' language, `skip` as typed. */
+function renderQuestions(
+  intro: string,
+  questions: readonly QuestionView[],
+  closed: boolean,
+  labels: ControlLabels,
+): string {
   // A round that is over shows its answers; a question it never got an answer to just says so.
-  if (closed) return questions.map((q, i) => `Q${i + 1}. ${q.text} -> ${q.answer ?? "(not answered)"}`).join("\n");
+  if (closed)
+    return questions.map((q, i) => `Q${i + 1}. ${q.text} -> ${q.answer ?? `(${labels.notAnswered})`}`).join("\n");
   const open = questions.filter((q) => q.answer === undefined);
   // The instructions go with a fresh round; later the round is shown with its answers so far.
   const lines = intro && open.length === questions.length ? [intro] : [];
@@ -80,15 +89,24 @@ function renderQuestions(intro: string, questions: readonly QuestionView[], clos
   if (open.length) {
     lines.push(
       open.length > 1
-        ? `Answer with numbers in order (e.g. ${open.map(() => "1").join(" ")}), in your own words, or skip.`
-        : "Answer with a number, in your own words, or skip.",
+        ? fill(labels.terminalAnswerMany, { example: open.map(() => "1").join(" ") })
+        : labels.terminalAnswerOne,
     );
   }
   return lines.join("\n");
 }
 
+const STEP_LABEL: Readonly<Record<Step, ControlLabelKey>> = {
+  analyse: "terminalStepAnalyse",
+  integrate: "terminalStepIntegrate",
+  synthesize: "terminalStepSynthesize",
+  refine: "terminalStepRefine",
+};
+
+/** The progress line (stderr), in the conversation's language; English names the step by its id. */
 export function renderTerminalProgress(progress: Progress): string {
+  const labels = controlLabels(progress.language);
   return progress.kind === "queued"
-    ? `(waiting for the model: position ${progress.position})`
-    : `(working: ${progress.step}…)`;
+    ? `(${fill(labels.terminalQueued, { position: progress.position })})`
+    : `(${fill(labels.terminalWorking, { step: labels[STEP_LABEL[progress.step]] })})`;
 }

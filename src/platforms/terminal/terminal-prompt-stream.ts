@@ -6,6 +6,8 @@
  * says the prompt was revised, and the new text follows in a block of its own.
  */
 import type { PromptDraft } from "../../core/engine-api.js";
+import { fill, type MessageLanguage } from "../../core/messages/catalog.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import {
   PROMPT_END,
   type PromptReply,
@@ -14,12 +16,16 @@ import {
   renderTerminalReply,
 } from "./render-terminal-reply.js";
 
-export const revisedLine = (version: number): string => `(revised: prompt v${version} differs from the text above)`;
-export const unfinishedLine = (version: number): string => `(prompt v${version} was not finished)`;
+/** The line between a streamed block and the revised text that follows it, in the conversation's language. */
+export const revisedLine = (version: number, language?: MessageLanguage): string =>
+  `(${fill(controlLabels(language).terminalRevised, { version })})`;
+/** The line after a streamed block whose turn ended without the prompt, in the conversation's language. */
+export const unfinishedLine = (version: number, language?: MessageLanguage): string =>
+  `(${fill(controlLabels(language).terminalUnfinished, { version })})`;
 
 export class TerminalPromptStream {
-  /** The block being streamed: its version and the text written into it so far. */
-  private block: { version: number; written: string } | undefined;
+  /** The block being streamed: its version, the text written into it so far and the draft's language. */
+  private block: { version: number; written: string; language?: MessageLanguage } | undefined;
 
   /** `write` takes text as is (no newline added). */
   constructor(private readonly write: (text: string) => void) {}
@@ -39,9 +45,9 @@ export class TerminalPromptStream {
       block.written = text;
       return;
     }
-    if (block) this.write(`\n${PROMPT_END}\n${revisedLine(draft.version)}\n`);
+    if (block) this.write(`\n${PROMPT_END}\n${revisedLine(draft.version, draft.language ?? block.language)}\n`);
     this.write(`${promptHeader(draft.version)}\n${text}`);
-    this.block = { version: draft.version, written: text };
+    this.block = { version: draft.version, written: text, ...(draft.language ? { language: draft.language } : {}) };
   }
 
   /** The turn's prompt reply: completes the streamed block, or closes it and writes the final text in full. */
@@ -52,14 +58,17 @@ export class TerminalPromptStream {
       this.write(`${reply.text.slice(block.written.length)}\n${PROMPT_END}\n${renderPromptTrailer(reply)}\n`);
       return;
     }
-    if (block) this.write(`\n${PROMPT_END}\n${revisedLine(reply.version)}\n`);
+    if (block) this.write(`\n${PROMPT_END}\n${revisedLine(reply.version, reply.language ?? block.language)}\n`);
     this.write(`${renderTerminalReply(reply)}\n`);
   }
 
-  /** The turn ended without a prompt (stopped, failed): the streamed block is closed and marked unfinished. */
-  abandon(): void {
+  /**
+   * The turn ended without a prompt (stopped, failed): the streamed block is closed and marked
+   * unfinished, in the draft's language (or the one given, from the turn's last reply).
+   */
+  abandon(language?: MessageLanguage): void {
     const block = this.block;
     this.block = undefined;
-    if (block) this.write(`\n${PROMPT_END}\n${unfinishedLine(block.version)}\n`);
+    if (block) this.write(`\n${PROMPT_END}\n${unfinishedLine(block.version, block.language ?? language)}\n`);
   }
 }

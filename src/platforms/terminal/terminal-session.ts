@@ -12,6 +12,8 @@ import type {
   TailorEngine,
   TurnOptions,
 } from "../../core/engine-api.js";
+import { fill, type MessageLanguage } from "../../core/messages/catalog.js";
+import { controlLabels } from "../../core/messages/control-labels.js";
 import { parseTerminalLine } from "./parse-terminal-line.js";
 import { renderTerminalProgress, renderTerminalReply } from "./render-terminal-reply.js";
 import { TerminalPromptStream } from "./terminal-prompt-stream.js";
@@ -46,6 +48,10 @@ export function terminalSession(options: TerminalSessionOptions) {
   let sequence = 0;
   let started = false;
   let open: QuestionView[] = [];
+  /** The open questions' language (the reply that asked them): the invalid-number messages use it. */
+  let openLanguage: MessageLanguage | undefined;
+  /** The conversation's language as the last reply, progress or draft told it: the session's own lines use it. */
+  let language: MessageLanguage | undefined;
   let running = false;
   /** Replies that came while a prompt was streaming: printed after its block, never inside it. */
   let held: EngineReply[] = [];
@@ -59,14 +65,24 @@ export function terminalSession(options: TerminalSessionOptions) {
     );
   };
   const turn: TurnOptions = {
-    onProgress: (p) => options.progress?.write(`${renderTerminalProgress(p)}\n`),
+    onProgress: (p) => {
+      language = p.language ?? language;
+      options.progress?.write(`${renderTerminalProgress(p)}\n`);
+    },
     // The terminal takes every draft: writing a few new characters costs nothing.
-    onDraft: (draft) => stream.draft(draft),
+    onDraft: (draft) => {
+      language = draft.language ?? language;
+      stream.draft(draft);
+    },
   };
 
   const show = (replies: readonly EngineReply[]): void => {
     for (const reply of replies) {
-      if (reply.kind === "questions") open = reply.closed ? [] : reply.questions.filter((q) => q.answer === undefined);
+      language = reply.language ?? language;
+      if (reply.kind === "questions") {
+        open = reply.closed ? [] : reply.questions.filter((q) => q.answer === undefined);
+        openLanguage = reply.language;
+      }
       if (reply.kind === "prompt") open = [];
     }
     // A streamed prompt is finished first (its block is open on stdout), then the other replies.
@@ -74,7 +90,7 @@ export function terminalSession(options: TerminalSessionOptions) {
     if (stream.streaming) {
       finished = replies.findLast((r) => r.kind === "prompt");
       if (finished?.kind === "prompt") stream.finish(finished);
-      else stream.abandon();
+      else stream.abandon(language);
     }
     for (const reply of replies) if (reply !== finished) write(renderTerminalReply(reply));
   };
@@ -86,7 +102,7 @@ export function terminalSession(options: TerminalSessionOptions) {
   };
 
   const handle = async (text: string): Promise<void> => {
-    const parsed = parseTerminalLine(text, open);
+    const parsed = parseTerminalLine(text, open, openLanguage);
     if (parsed.kind === "invalid") {
       write(parsed.message);
     } else if (parsed.kind === "answers") {
@@ -125,7 +141,7 @@ export function terminalSession(options: TerminalSessionOptions) {
       } finally {
         running = false;
         // A turn that failed outright leaves no block open behind it.
-        stream.abandon();
+        stream.abandon(language);
         showHeld();
       }
     },
@@ -133,13 +149,14 @@ export function terminalSession(options: TerminalSessionOptions) {
     /** Stops the model call of the turn in progress (the turn then shows the stopped error, with retry). */
     stop(): void {
       // On a screen, stderr shares the line a streaming prompt is on: start a line of its own.
-      options.progress?.write(`${stream.streaming ? "\n" : ""}(stopping…)\n`);
+      const labels = controlLabels(language);
+      options.progress?.write(`${stream.streaming ? "\n" : ""}(${labels.terminalStopping})\n`);
       send({ kind: "stop" }).then(
         (replies) => {
           if (stream.streaming) held.push(...replies);
           else show(replies);
         },
-        (error: unknown) => options.progress?.write(`(could not stop: ${String(error)})\n`),
+        (error: unknown) => options.progress?.write(`(${fill(labels.terminalStopFailed, { error: String(error) })})\n`),
       );
     },
   };
