@@ -31,6 +31,10 @@ describe("parseTerminalLine", () => {
       message: expect.stringContaining("1 to 2"),
     });
     expect(parseTerminalLine("1 1 1", open)).toMatchObject({ kind: "invalid" });
+    expect(parseTerminalLine("1 1", open.slice(0, 1))).toEqual({
+      kind: "invalid",
+      message: "There is 1 open question; type at most one number.",
+    });
   });
 
   it("other text, and numbers when nothing is open, are free text", () => {

@@ -95,7 +95,7 @@ const en = {
   terminalStopFailed: "could not stop: {error}",
   terminalRevised: "revised: prompt v{version} differs from the text above",
   terminalUnfinished: "prompt v{version} was not finished",
-  tooManyNumbersOne: "There are {count} open questions; type at most that many numbers.",
+  tooManyNumbersOne: "There is {count} open question; type at most one number.",
   tooManyNumbersMany: "There are {count} open questions; type at most that many numbers.",
   optionRange: "Question {question} has options 1 to {count}.",
 };
