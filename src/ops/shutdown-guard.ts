@@ -56,9 +56,9 @@ export class ShutdownGuard {
    * Aborts model work and waits (bounded) for in-flight turns to settle. A model call that does not
    * notice the abort (node-llama-cpp checks it only between tokens, not while it evaluates a long
    * prompt on a slow CPU) is ended by `force` (closing the model) once `timeoutMs` have passed; its
-   * turn then saves the step and tells the user, for up to `settleMs` more, before anything else closes.
+   * turn then saves the step and tells the user, for up to 5 s more, before anything else closes.
    */
-  async drain(timeoutMs: number, force?: () => Promise<unknown>, settleMs = FORCED_SETTLE_MS): Promise<number> {
+  async drain(timeoutMs: number, force?: () => Promise<unknown>): Promise<number> {
     this.controller.abort();
     const pending = [...this.inFlight];
     const settled = (ms: number) =>
@@ -68,7 +68,7 @@ export class ShutdownGuard {
       ]);
     if (!(await settled(timeoutMs)) && force) {
       await force().catch(() => undefined);
-      await settled(settleMs);
+      await settled(FORCED_SETTLE_MS);
     }
     return pending.length;
   }

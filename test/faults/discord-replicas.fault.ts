@@ -24,6 +24,7 @@ import {
   type Mode,
   ThreadConversation,
 } from "./discord-fleet.js";
+import { killWhileConversing } from "./kill-schedule.js";
 import { pool } from "./slack-fleet.js";
 
 const CONVERSATIONS = Number(process.env.FAULT_DISCORD_CONVERSATIONS ?? 30);
@@ -176,39 +177,22 @@ describe.skipIf(!hasRedisServer())("fault suite: two Discord replicas sharing Re
       const target = Number(
         process.env.FAULT_DISCORD_KILL_CONVERSATIONS ?? Math.max(12, Math.round(CONVERSATIONS / 2)),
       );
-      const conversations: ThreadConversation[] = [];
-      const results: PromiseSettledResult<unknown>[] = [];
-      let killing = true;
-      const kills: number[] = [];
-      const killer = async () => {
-        for (let k = 0; k < KILLS; k++) {
-          await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1_500));
-          const victim = Math.floor(Math.random() * 2);
-          kills.push(victim);
-          await fleet.killAndRestart(victim);
-        }
-        killing = false;
-      };
-      const worker = async () => {
-        while (killing || conversations.length < target) {
-          const n = conversations.length;
-          const c = new ThreadConversation(
+      const started = performance.now();
+      const { conversations, results, kills } = await killWhileConversing({
+        fleet,
+        kills: KILLS,
+        target,
+        workers: 6,
+        maxGapMs: 1_500,
+        start: (n) =>
+          new ThreadConversation(
             standin,
             `a study plan for exam ${n}`,
             `for a night-shift nurse, case ${n}`,
             MODES[n % MODES.length] as Mode,
-          );
-          conversations.push(c);
-          results.push(
-            await c.run({ stallMs: 25_000, deadlineMs: 300_000 }).then(
-              (value) => ({ status: "fulfilled", value }) as const,
-              (reason: unknown) => ({ status: "rejected", reason }) as const,
-            ),
-          );
-        }
-      };
-      const started = performance.now();
-      await Promise.all([killer(), ...Array.from({ length: 6 }, worker)]);
+          ),
+        run: (c) => c.run({ stallMs: 25_000, deadlineMs: 300_000 }),
+      });
       const seconds = (performance.now() - started) / 1000;
       await standin.settle(500);
 

@@ -10,6 +10,7 @@ import { hasRedisServer, type RedisServerHandle, startRedisServer } from "../fix
 import { slashCommand } from "../fixtures/slack-standin/slack-payloads.js";
 import { SlackStandin } from "../fixtures/slack-standin/slack-standin.js";
 import { waitFor } from "../fixtures/slack-standin/wait-for.js";
+import { killWhileConversing } from "./kill-schedule.js";
 import { botEnv, DmConversation, Fleet, isPrompt, pool, versionOf } from "./slack-fleet.js";
 
 const CONVERSATIONS = Number(process.env.FAULT_CONVERSATIONS ?? 100);
@@ -88,33 +89,15 @@ describe.skipIf(!hasRedisServer())("fault suite: two replicas sharing Redis", ()
       await fleet.start(2);
       // Conversations keep starting until every kill has happened (and at least the target count ran).
       const target = Number(process.env.FAULT_KILL_CONVERSATIONS ?? Math.max(20, Math.round(CONVERSATIONS / 2)));
-      const conversations: DmConversation[] = [];
-      const results: PromiseSettledResult<unknown>[] = [];
-      let killing = true;
-      const kills: number[] = [];
-      const killer = async () => {
-        for (let k = 0; k < KILLS; k++) {
-          await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1_200));
-          const victim = Math.floor(Math.random() * 2);
-          kills.push(victim);
-          await fleet.killAndRestart(victim);
-        }
-        killing = false;
-      };
-      const worker = async () => {
-        while (killing || conversations.length < target) {
-          const n = conversations.length;
-          const c = new DmConversation(standin, `a study plan for exam ${n}`, `for a night-shift nurse, case ${n}`);
-          conversations.push(c);
-          results.push(
-            await c.run({ stallMs: 20_000, deadlineMs: 300_000 }).then(
-              (value) => ({ status: "fulfilled", value }) as const,
-              (reason: unknown) => ({ status: "rejected", reason }) as const,
-            ),
-          );
-        }
-      };
-      await Promise.all([killer(), ...Array.from({ length: 8 }, worker)]);
+      const { conversations, results, kills } = await killWhileConversing({
+        fleet,
+        kills: KILLS,
+        target,
+        workers: 8,
+        maxGapMs: 1_200,
+        start: (n) => new DmConversation(standin, `a study plan for exam ${n}`, `for a night-shift nurse, case ${n}`),
+        run: (c) => c.run({ stallMs: 20_000, deadlineMs: 300_000 }),
+      });
       await standinQuiet(standin);
 
       const failed = results.filter((r) => r.status === "rejected");

@@ -5,6 +5,7 @@
  */
 import type { MessageLanguage } from "../../core/messages/catalog.js";
 import { languageOfLabels } from "../../core/messages/control-labels.js";
+import { unescapeMrkdwn } from "./mrkdwn.js";
 
 /** Deep enough for Block Kit (block → accessory/elements → option → text); a hostile payload stops here. */
 const MAX_DEPTH = 8;
@@ -28,7 +29,3 @@ export function textsInBlocks(blocks: unknown): string[] {
 
 /** The language of the message whose blocks these are. */
 export const languageOfBlocks = (blocks: unknown): MessageLanguage => languageOfLabels(textsInBlocks(blocks));
-
-/** mrkdwn's three entities back to their characters (the labels were escaped when posted). */
-const unescapeMrkdwn = (text: string): string =>
-  text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");

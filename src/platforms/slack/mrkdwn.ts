@@ -7,6 +7,11 @@ export function escapeMrkdwn(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
+/** `escapeMrkdwn` undone: text the bot posted, read back from a payload. */
+export function unescapeMrkdwn(text: string): string {
+  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+}
+
 const ELLIPSIS = "…";
 /** An entity cut short at the end of a truncated string (`&am`), which Slack would show raw. */
 const PARTIAL_ENTITY = /&[a-z]{0,3}$/;
